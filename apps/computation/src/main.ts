@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+
+import { runService } from '@dx/platform';
+
+import { COMPUTATION_SERVICE } from './computation.service';
+
+void runService(COMPUTATION_SERVICE);

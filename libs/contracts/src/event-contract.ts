@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+import { TopicName } from './topics.constant';
+
+/** A versioned event: its CloudEvents `type`, the topic it travels on, the schema of `data`, and its key. */
+export interface EventContract<TData> {
+  readonly type: string;
+  readonly topic: TopicName;
+  readonly schema: z.ZodType<TData>;
+  /** The Kafka key: the ordering unit of the topic (a unit code, `indicator:unit`, an alert id). */
+  readonly keyOf: (data: TData) => string;
+  /** CloudEvents `subject`: what the event is about, for routing without parsing `data`. */
+  readonly subjectOf: (data: TData) => string;
+}
+
+export function defineEventContract<TData>(contract: EventContract<TData>): EventContract<TData> {
+  return Object.freeze(contract);
+}
+
+export type EventData<C> = C extends EventContract<infer T> ? T : never;

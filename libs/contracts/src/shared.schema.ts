@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+// Building blocks shared by several payloads. Semantics live in @dx/domain; these only fix the wire shape.
+export const periodSchema = z
+  .string()
+  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'expected YYYY, YYYY-Qn or YYYY-MM');
+export const timestampSchema = z.iso.datetime({ offset: true });
+export const unitCodeSchema = z.string().regex(/^\d{2,5}$/, 'expected a GSO unit code');
+export const measureCodeSchema = z.string().regex(/^[a-z0-9_]+(\.[a-z0-9_]+)*$/, 'expected a measure code');
+export const indicatorCodeSchema = z.string().regex(/^[A-Z]{3}-\d{2}$/, 'expected an indicator code like GOV-01');
+export const dimensionsSchema = z.record(z.string().min(1).max(64), z.string().min(1).max(64));
+export const finiteNumberSchema = z.number().refine(Number.isFinite, 'expected a finite number');
+export const localizedTextSchema = z.object({ vi: z.string(), en: z.string() });
+export const statusSchema = z.enum(['achieved', 'on_track', 'at_risk', 'off_track', 'no_data']);
+export const severitySchema = z.enum(['info', 'warning', 'critical']);
+export const comparatorSchema = z.enum(['>=', '>', '<=', '=']);
+export const targetRefSchema = z.object({ year: z.number().int(), op: comparatorSchema, value: finiteNumberSchema });

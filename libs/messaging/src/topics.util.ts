@@ -1,0 +1,27 @@
+import { Kafka } from 'kafkajs';
+
+export interface TopicDefinition {
+  topic: string;
+  numPartitions: number;
+}
+
+/**
+ * Creates the topics that do not exist yet. Our broker has auto-create off (typos fail loudly), and
+ * kafkajs consumers on KRaft fail on a missing topic rather than waiting for it (infra.md §4.3).
+ */
+export async function ensureTopics(kafka: Kafka, topics: ReadonlyArray<TopicDefinition>, topicPrefix = ''): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.map((t) => ({ ...t, topic: topicPrefix + t.topic })).filter((t) => !existing.has(t.topic));
+    if (missing.length > 0) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.numPartitions, replicationFactor: 1 })),
+      });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+
+import { DynamicModule, INestApplication, ModuleMetadata } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express from 'express';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+
+import { TOPIC_DEFINITIONS } from '@dx/contracts';
+import {
+  createKafkaClient,
+  DxKafkaServer,
+  ensureTopics,
+  EventPublisher,
+  MessageDecoder,
+  parseBrokers,
+} from '@dx/messaging';
+
+import { ConfigError, describeConfig, loadConfig } from '../config/config.util';
+import { prepareDatabase, ServiceDataSourceOptions } from '../database/database.util';
+import { apiErrorMiddleware } from '../http/api-error.filter';
+import { createLogger, NestPinoLogger } from '../logging/logger';
+import { PlatformModule } from './platform.module';
+import { PlatformConfig, ServiceContext, ServiceName } from './service-context';
+
+/** Everything that makes one of the four services; `main.ts` passes it to `runService`. */
+export interface ServiceDefinition<TConfig extends PlatformConfig> {
+  name: ServiceName;
+  title: { vi: string; en: string };
+  configSchema: z.ZodType<TConfig>;
+  port: (config: TConfig) => number;
+  database: Omit<ServiceDataSourceOptions, 'url' | 'service'>;
+  /** The service's feature modules. */
+  imports: (context: ServiceContext<TConfig>) => NonNullable<ModuleMetadata['imports']>;
+  /** Kafka intake of agencies' systems is not CloudEvents-only: such topics bring their own decoder. */
+  decoders?: Partial<Record<string, MessageDecoder>>;
+  /** Largest JSON body accepted; bigger bodies are refused before they are parsed. */
+  jsonBodyLimit?: string;
+  /** Receives the Nest app before it listens (extra parsers, OpenAPI tags…). */
+  configure?: (app: INestApplication, context: ServiceContext<TConfig>) => void;
+}
+
+export interface ServiceApp<TConfig> {
+  app: INestApplication;
+  context: ServiceContext<TConfig>;
+  close(): Promise<void>;
+}
+
+/** Builds a service without listening: used by `runService` and by integration tests alike. */
+export async function createServiceApp<TConfig extends PlatformConfig>(
+  definition: ServiceDefinition<TConfig>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ServiceApp<TConfig>> {
+  const config = loadConfig(definition.configSchema, env);
+  const logger = createLogger(definition.name, config.LOG_LEVEL);
+  const instanceId = config.DX_INSTANCE_ID ?? randomBytes(3).toString('hex');
+  logger.info({ config: describeConfig(config as unknown as Record<string, unknown>), instanceId }, 'starting');
+
+  const kafka = createKafkaClient({
+    brokers: parseBrokers(config.KAFKA_BROKERS),
+    clientId: `dx-${definition.name}-${instanceId}`,
+    logger,
+  });
+  await prepareDatabase(config.DATABASE_URL, definition.name);
+  // Topics exist before any consumer subscribes (infra.md §5.2).
+  await ensureTopics(kafka, TOPIC_DEFINITIONS, config.KAFKA_TOPIC_PREFIX);
+  const publisher = new EventPublisher(kafka, `/dx/${definition.name}`, config.KAFKA_TOPIC_PREFIX);
+  const context: ServiceContext<TConfig> = { name: definition.name, instanceId, config, logger, kafka, publisher };
+
+  const rootModule: DynamicModule = {
+    module: class AppModule {},
+    imports: [PlatformModule.forRoot(context, definition.database), ...definition.imports(context)],
+  };
+  const app = await NestFactory.create(rootModule, { logger: new NestPinoLogger(logger), bodyParser: false });
+  app.use(express.json({ limit: definition.jsonBodyLimit ?? '1mb', strict: true }));
+  definition.configure?.(app, context);
+  app.use(apiErrorMiddleware(logger));
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(`${definition.title.vi} / ${definition.title.en}`)
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+
+  app.connectMicroservice(
+    {
+    strategy: new DxKafkaServer({
+      kafka,
+      groupId: `${config.KAFKA_TOPIC_PREFIX}dx-${definition.name}`,
+      topicPrefix: config.KAFKA_TOPIC_PREFIX,
+      deadLetters: publisher,
+      logger,
+      decoders: definition.decoders,
+      // While our database is down a failing batch is an outage, not a poison message.
+      dependenciesHealthy: async () => {
+        await app.get(DataSource).query('SELECT 1');
+        return true;
+      },
+    }),
+    },
+    { inheritAppConfig: true },
+  );
+  await publisher.connect();
+  await app.init();
+  await app.startAllMicroservices();
+
+  return {
+    app,
+    context,
+    close: async () => {
+      await app.close();
+      await publisher.disconnect().catch(() => undefined);
+    },
+  };
+}
+
+/** The entry point of a service process: start, listen, and stop cleanly on SIGINT/SIGTERM. */
+export async function runService<TConfig extends PlatformConfig>(definition: ServiceDefinition<TConfig>): Promise<void> {
+  let service: ServiceApp<TConfig>;
+  try {
+    service = await createServiceApp(definition);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`[${definition.name}] ${error.message}\n`);
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`[${definition.name}] không khởi động được / failed to start: ${message}\n`);
+    }
+    process.exit(1);
+  }
+  const port = definition.port(service.context.config);
+  await service.app.listen(port, '0.0.0.0');
+  service.context.logger.info({ port }, 'ready');
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    service.context.logger.info({ signal }, 'stopping');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    service
+      .close()
+      .then(() => process.exit(0))
+      .catch(() => process.exit(1));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
