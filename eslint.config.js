@@ -2,6 +2,32 @@
 // (type:* and scope:*), no console, no forwardRef, library imports through their root entry only.
 const nx = require('@nx/eslint-plugin');
 
+// Tests of any project may use the test harness (type:testing); production code may not.
+function dependencyConstraints(inTests) {
+  const testing = inTests ? ['type:testing'] : [];
+  return [
+    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra', ...testing] },
+    { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', ...testing] },
+    {
+      sourceTag: 'type:domain',
+      onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', ...testing],
+      bannedExternalImports: ['@nestjs/*', 'typeorm', 'kafkajs', 'pg'],
+    },
+    { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', ...testing] },
+    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra', 'type:testing'] },
+    { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+    { sourceTag: 'scope:ingestion', onlyDependOnLibsWithTags: ['scope:ingestion', 'scope:shared'] },
+    { sourceTag: 'scope:computation', onlyDependOnLibsWithTags: ['scope:computation', 'scope:shared'] },
+    { sourceTag: 'scope:notification', onlyDependOnLibsWithTags: ['scope:notification', 'scope:shared'] },
+    { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:reporting', 'scope:shared'] },
+  ];
+}
+
+const boundaries = (inTests) => [
+  'error',
+  { enforceBuildableLibDependency: false, allow: [], depConstraints: dependencyConstraints(inTests) },
+];
+
 module.exports = [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -9,29 +35,7 @@ module.exports = [
   {
     files: ['**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra'] },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
-            {
-              sourceTag: 'type:domain',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'],
-              bannedExternalImports: ['@nestjs/*', 'typeorm', 'kafkajs', 'pg'],
-            },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra', 'type:testing'] },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:ingestion', onlyDependOnLibsWithTags: ['scope:ingestion', 'scope:shared'] },
-            { sourceTag: 'scope:computation', onlyDependOnLibsWithTags: ['scope:computation', 'scope:shared'] },
-            { sourceTag: 'scope:notification', onlyDependOnLibsWithTags: ['scope:notification', 'scope:shared'] },
-            { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:reporting', 'scope:shared'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries(false),
       'no-console': 'error',
       'no-restricted-syntax': [
         'error',
@@ -45,6 +49,11 @@ module.exports = [
   {
     // Integration tests use the harness; only tests may import @dx/testing.
     files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/test/**/*.ts'],
-    rules: { 'no-console': 'off' },
+    rules: { 'no-console': 'off', '@nx/enforce-module-boundaries': boundaries(true) },
+  },
+  {
+    // Cross-service scenarios assemble several apps in one test process (style C15).
+    files: ['apps/system-e2e/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
   },
 ];

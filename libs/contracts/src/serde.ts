@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 
 import { CLOUDEVENTS_CONTENT_TYPE, CloudEvent, cloudEventEnvelopeSchema } from './envelope.schema';
-import { EventContract } from './event-contract';
+import { EventContract, EventData } from './event-contract';
 
 export type ContractErrorCode = 'malformed_json' | 'invalid_envelope' | 'unknown_type' | 'invalid_payload';
 
@@ -78,10 +78,11 @@ export function encodeEvent<TData>(contract: EventContract<TData>, data: TData, 
 }
 
 /** Parses and validates a message value against one or more contracts (matched by `type`). Never throws. */
-export function decodeEvent<TData>(
-  contracts: EventContract<TData> | ReadonlyArray<EventContract<TData>>,
+export function decodeEvent<C extends EventContract<any>>(
+  contracts: C | ReadonlyArray<C>,
   raw: Buffer | string | null | undefined,
-): Decoded<TData> {
+): Decoded<EventData<C>> {
+  type TData = EventData<C>;
   if (raw === null || raw === undefined) {
     return { ok: false, error: new ContractError('malformed_json', 'message has no value') };
   }
@@ -96,7 +97,7 @@ export function decodeEvent<TData>(
     const { path, message } = firstIssue(envelope.error, []);
     return { ok: false, error: new ContractError('invalid_envelope', message, path) };
   }
-  const candidates = Array.isArray(contracts) ? contracts : [contracts as EventContract<TData>];
+  const candidates: ReadonlyArray<EventContract<TData>> = Array.isArray(contracts) ? contracts : [contracts as EventContract<TData>];
   const contract = candidates.find((c) => c.type === envelope.data.type);
   if (!contract) {
     const expected = candidates.map((c) => c.type).join(', ');

@@ -1,4 +1,4 @@
-import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Admin } from 'kafkajs';
@@ -16,26 +16,32 @@ function databaseCheck(dataSource: DataSource): ReadinessCheck {
   return { name: 'database', check: async () => void (await dataSource.query('SELECT 1')) };
 }
 
-function kafkaCheck(context: ServiceContext): ReadinessCheck {
-  let admin: Admin | undefined;
-  return {
-    name: 'kafka',
-    check: async () => {
-      try {
-        if (!admin) {
-          admin = context.kafka.admin({ retry: { retries: 0 } });
-          await admin.connect();
-        }
-        await admin.describeCluster();
-      } catch (error) {
-        // A fresh admin next time: kafkajs does not always recover a broken admin connection.
-        const broken = admin;
-        admin = undefined;
-        await broken?.disconnect().catch(() => undefined);
-        throw error;
+/** Broker reachability through one admin connection, closed with the application. */
+class KafkaReadinessCheck implements ReadinessCheck, OnApplicationShutdown {
+  readonly name = 'kafka';
+  private admin?: Admin;
+
+  constructor(private readonly context: ServiceContext) {}
+
+  async check(): Promise<void> {
+    try {
+      if (!this.admin) {
+        this.admin = this.context.kafka.admin({ retry: { retries: 0 } });
+        await this.admin.connect();
       }
-    },
-  };
+      await this.admin.describeCluster();
+    } catch (error) {
+      // A fresh admin next time: kafkajs does not always recover a broken admin connection.
+      await this.onApplicationShutdown();
+      throw error;
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const admin = this.admin;
+    this.admin = undefined;
+    await admin?.disconnect().catch(() => undefined);
+  }
 }
 
 /** Config, logger, Kafka, database, health, metrics and errors of one service; the rest are its features. */
@@ -62,10 +68,11 @@ export class PlatformModule implements NestModule {
         { provide: APP_LOGGER, useValue: context.logger },
         { provide: KAFKA_CLIENT, useValue: context.kafka },
         { provide: EventPublisher, useValue: context.publisher },
+        { provide: KafkaReadinessCheck, useValue: new KafkaReadinessCheck(context) },
         {
           provide: READINESS_CHECKS,
-          inject: [DataSource],
-          useFactory: (dataSource: DataSource) => [databaseCheck(dataSource), kafkaCheck(context)],
+          inject: [DataSource, KafkaReadinessCheck],
+          useFactory: (dataSource: DataSource, kafka: KafkaReadinessCheck) => [databaseCheck(dataSource), kafka],
         },
         ReadinessService,
         MetricsRegistry,

@@ -1,0 +1,116 @@
+import { MessageDeadLetteredV1, ObservationRecordedV1, TOPICS, decodeEvent } from '@dx/contracts';
+import { collectMessages, expectEventually, uniqueSuffix } from '@dx/testing';
+
+import {
+  BatchConsumer,
+  ConsumedEvent,
+  createKafkaClient,
+  decoderForTopic,
+  ensureTopics,
+  EventPublisher,
+  SILENT_LOGGER,
+  TransientError,
+} from '../../src';
+
+const observation = (unit: string, value: number): ObservationRecordedV1 => ({
+  observationId: `obs-${unit}-${value}`,
+  agency: 'test',
+  measure: 'work_records.total',
+  unit,
+  period: '2025-05',
+  value,
+  revision: 1,
+  recordedAt: '2025-06-01T00:00:00Z',
+});
+
+describe('BatchConsumer failure policy', () => {
+  const brokers = (process.env.KAFKA_BROKERS ?? '').split(',');
+  const kafka = createKafkaClient({ brokers, clientId: 'batch-consumer-test', logger: SILENT_LOGGER });
+  let prefix: string;
+  let publisher: EventPublisher;
+  let consumer: BatchConsumer | undefined;
+
+  beforeEach(async () => {
+    prefix = `policy-${uniqueSuffix()}.`;
+    await ensureTopics(kafka, [
+      { topic: TOPICS.observations, numPartitions: 1 },
+      { topic: TOPICS.deadLetters, numPartitions: 1 },
+    ], prefix);
+    publisher = new EventPublisher(kafka, '/test', prefix);
+  });
+
+  afterEach(async () => {
+    await consumer?.stop();
+    consumer = undefined;
+    await publisher.disconnect();
+  });
+
+  function startConsumer(handle: (events: ConsumedEvent<ObservationRecordedV1>[]) => Promise<void>): Promise<void> {
+    consumer = new BatchConsumer(kafka, {
+      groupId: `${prefix}group`,
+      topicPrefix: prefix,
+      subscriptions: [{ topic: TOPICS.observations, decode: decoderForTopic(TOPICS.observations), handle: (events) => handle(events as ConsumedEvent<ObservationRecordedV1>[]) }],
+      deadLetters: publisher,
+      logger: SILENT_LOGGER,
+      maxAttempts: 3,
+      backoffMs: () => 10,
+    });
+    return consumer.start();
+  }
+
+  it('should dead-letter the one event that keeps failing and process the others once when a handler fails N times', async () => {
+    const deadLetters = await collectMessages(brokers, `${prefix}${TOPICS.deadLetters}`, { fromBeginning: true });
+    const processed: number[] = [];
+    let poisonAttempts = 0;
+    await startConsumer(async (events) => {
+      if (events.some((e) => e.event.data.value === 666)) {
+        if (events.length === 1) poisonAttempts += 1;
+        throw new Error('cannot process 666');
+      }
+      processed.push(...events.map((e) => e.event.data.value));
+    });
+
+    await publisher.publishMany([1, 666, 2].map((value) => ({ contract: ObservationRecordedV1, data: observation('31117', value) })));
+
+    try {
+      await expectEventually(() => {
+        expect(processed.sort()).toEqual([1, 2]);
+        expect(deadLetters.messages).toHaveLength(1);
+      }, { timeoutMs: 30_000 });
+      const letter = decodeEvent(MessageDeadLetteredV1, deadLetters.messages[0].value);
+      expect(letter.ok && letter.event.data.reason).toEqual({
+        kind: 'exhausted',
+        code: 'processing_failed',
+        message: 'cannot process 666',
+        attempts: 3,
+      });
+      expect(poisonAttempts).toBe(3);
+    } finally {
+      await deadLetters.stop();
+    }
+  });
+
+  it('should retry a transient failure until it passes and dead-letter nothing', async () => {
+    const deadLetters = await collectMessages(brokers, `${prefix}${TOPICS.deadLetters}`, { fromBeginning: true });
+    const processed: number[] = [];
+    let failures = 0;
+    await startConsumer(async (events) => {
+      // More failures than maxAttempts: a transient outage must not use up the retry budget.
+      if (failures < 5) {
+        failures += 1;
+        throw new TransientError('database is restarting');
+      }
+      processed.push(...events.map((e) => e.event.data.value));
+    });
+
+    await publisher.publish({ contract: ObservationRecordedV1, data: observation('31120', 5) });
+
+    try {
+      await expectEventually(() => expect(processed).toEqual([5]), { timeoutMs: 30_000 });
+      expect(failures).toBe(5);
+      expect(deadLetters.messages).toHaveLength(0);
+    } finally {
+      await deadLetters.stop();
+    }
+  });
+});

@@ -1,0 +1,81 @@
+'use strict';
+// The four services as local processes: how to spawn one, and how to wait for it to be ready.
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+const SERVICES = [
+  { name: 'reporting', portVariable: 'REPORTING_PORT', defaultPort: 3000, what: 'bảng điều khiển, API cổng thông tin / dashboard, portal API' },
+  { name: 'ingestion', portVariable: 'INGESTION_PORT', defaultPort: 3001, what: 'tiếp nhận số liệu, quản trị / ingestion, admin API' },
+  { name: 'computation', portVariable: 'COMPUTATION_PORT', defaultPort: 3002, what: 'tính toán chỉ tiêu / indicator computation' },
+  { name: 'notification', portVariable: 'NOTIFICATION_PORT', defaultPort: 3003, what: 'cảnh báo / alerts, subscriptions' },
+];
+
+function portOf(service, env) {
+  return Number(env[service.portVariable] || service.defaultPort);
+}
+
+/** Starts `apps/<name>/src/main.ts`; its JSON log goes to `logFile`. */
+function spawnService(service, env, logFile) {
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn(
+    process.execPath,
+    ['-r', path.join(REPO_ROOT, 'tools', 'register.cjs'), path.join(REPO_ROOT, 'apps', service.name, 'src', 'main.ts')],
+    { cwd: REPO_ROOT, env, stdio: ['ignore', out, out] },
+  );
+  fs.closeSync(out);
+  return child;
+}
+
+function getStatus(url) {
+  return new Promise((resolve) => {
+    const req = http.get(url, { timeout: 2000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
+    req.on('error', () => resolve(0));
+    req.on('timeout', () => {
+      req.destroy();
+      resolve(0);
+    });
+  });
+}
+
+/** Polls `/health/ready` until 200; rejects when the process exits or the deadline passes. */
+async function waitUntilReady(service, port, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let exited = null;
+  child.once('exit', (code, signal) => (exited = { code, signal }));
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`${service.name} exited (code ${exited.code}, signal ${exited.signal})`);
+    if ((await getStatus(`http://127.0.0.1:${port}/health/ready`)) === 200) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${service.name} was not ready within ${Math.round(timeoutMs / 1000)} s`);
+}
+
+/** SIGTERM to every child, SIGKILL to those still alive after `graceMs`. */
+async function stopChildren(children, graceMs = 10_000) {
+  const alive = children.filter((c) => c.exitCode === null && c.signalCode === null);
+  await Promise.all(
+    alive.map(
+      (child) =>
+        new Promise((resolve) => {
+          const timer = setTimeout(() => {
+            child.kill('SIGKILL');
+          }, graceMs);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
+module.exports = { REPO_ROOT, SERVICES, portOf, spawnService, waitUntilReady, stopChildren };

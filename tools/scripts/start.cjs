@@ -1,0 +1,94 @@
+'use strict';
+// `npm start`: Kafka and PostgreSQL (the local ones unless KAFKA_BROKERS / DATABASE_URL are given), then
+// the four services; prints where everything is; Ctrl-C stops it all within seconds.
+const path = require('node:path');
+
+const { ensureInfra, InfraError } = require('../infra/local-infra.cjs');
+const { REPO_ROOT, SERVICES, portOf, spawnService, waitUntilReady, stopChildren } = require('./services.cjs');
+
+const DEV_ADMIN_TOKEN = 'dev-admin-token';
+const LOG_DIR = path.join(REPO_ROOT, '.dx', 'logs');
+
+function say(message) {
+  process.stdout.write(`${message}\n`);
+}
+
+function serviceDatabaseUrl(infraUrl, givenByUser) {
+  if (givenByUser) return infraUrl;
+  // Our own local server: the platform's database is `dx` (each service has its own schema in it).
+  const url = new URL(infraUrl);
+  url.pathname = '/dx';
+  return url.toString();
+}
+
+async function main() {
+  const started = Date.now();
+  say('Cần Thơ — nền tảng giám sát chuyển đổi số / Can Tho digital-transformation monitoring platform');
+  let infra;
+  try {
+    infra = await ensureInfra({ purpose: 'start', log: (m) => say(`  ${m}`) });
+  } catch (error) {
+    if (error instanceof InfraError) {
+      process.stderr.write(`\nKhông khởi động được hạ tầng / cannot start the infrastructure:\n${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const adminToken = process.env.DX_ADMIN_TOKEN || DEV_ADMIN_TOKEN;
+  const env = {
+    ...process.env,
+    KAFKA_BROKERS: infra.kafkaBrokers,
+    DATABASE_URL: serviceDatabaseUrl(infra.databaseUrl, Boolean(process.env.DATABASE_URL)),
+    DX_ADMIN_TOKEN: adminToken,
+    DX_DEMO: process.env.DX_DEMO || 'on',
+  };
+
+  const children = [];
+  let stopping = false;
+  const shutdown = async (signal, exitCode = 0) => {
+    if (stopping) return;
+    stopping = true;
+    say(`\n${signal}: đang dừng / stopping…`);
+    await stopChildren(children);
+    await infra.stop();
+    say('Đã dừng / stopped.');
+    process.exit(exitCode);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  for (const service of SERVICES) {
+    const child = spawnService(service, env, path.join(LOG_DIR, `${service.name}.log`));
+    child.on('exit', (code, signal) => {
+      if (!stopping) {
+        process.stderr.write(`${service.name} stopped unexpectedly (code ${code}, signal ${signal}); see .dx/logs/${service.name}.log\n`);
+        void shutdown('service exit', 1);
+      }
+    });
+    children.push(child);
+  }
+  try {
+    await Promise.all(SERVICES.map((s, i) => waitUntilReady(s, portOf(s, env), children[i], 120_000)));
+  } catch (error) {
+    process.stderr.write(`${error.message}; logs in .dx/logs/\n`);
+    await shutdown('start-up failure', 1);
+    return;
+  }
+
+  say('');
+  for (const service of SERVICES) {
+    say(`  ${service.name.padEnd(13)} http://localhost:${portOf(service, env)}   ${service.what}`);
+  }
+  say(`  OpenAPI       http://localhost:${portOf(SERVICES[1], env)}/docs (và / and :3000/docs, :3003/docs)`);
+  say(`  Kafka         ${infra.kafkaBrokers} (${infra.mode.kafka})`);
+  say(`  PostgreSQL    ${new URL(env.DATABASE_URL).host}${new URL(env.DATABASE_URL).pathname} (${infra.mode.postgres})`);
+  say(`  Admin token   ${adminToken === DEV_ADMIN_TOKEN ? `${DEV_ADMIN_TOKEN} (mặc định cho phát triển / development default)` : '(DX_ADMIN_TOKEN)'}`);
+  say(`  Logs          .dx/logs/<service>.log`);
+  say(`\nSẵn sàng sau / ready after ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl-C để dừng / to stop.`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack || error}\n`);
+  process.exit(1);
+});

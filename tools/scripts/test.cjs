@@ -1,0 +1,48 @@
+'use strict';
+// `npm test`: lint, type checks and unit tests of every project, then the integration tests against a
+// real Kafka broker and PostgreSQL server (started here once unless KAFKA_BROKERS / DATABASE_URL are set).
+const { spawnSync } = require('node:child_process');
+
+const { ensureInfra, InfraError } = require('../infra/local-infra.cjs');
+const { REPO_ROOT } = require('./services.cjs');
+
+const NX_ENV = { NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: process.env.CI ? 'true' : undefined };
+
+function nx(args, env) {
+  const result = spawnSync(process.execPath, [require.resolve('nx/bin/nx.js'), ...args, '--outputStyle=static'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ...Object.fromEntries(Object.entries(NX_ENV).filter(([, v]) => v !== undefined)), ...env },
+  });
+  return result.status ?? 1;
+}
+
+async function main() {
+  const started = Date.now();
+  const staticChecks = nx(['run-many', '-t', 'lint', 'typecheck', 'test', '--parallel=2']);
+  if (staticChecks !== 0) {
+    process.stderr.write('\nlint, typecheck or unit tests failed\n');
+    process.exit(staticChecks);
+  }
+
+  let infra;
+  try {
+    infra = await ensureInfra({ purpose: 'test' });
+  } catch (error) {
+    process.stderr.write(`${error instanceof InfraError ? error.message : error.stack}\n`);
+    process.exit(1);
+  }
+  let status;
+  try {
+    status = nx(['run-many', '-t', 'test-integration', '--parallel=1'], {
+      KAFKA_BROKERS: infra.kafkaBrokers,
+      DATABASE_URL: infra.databaseUrl,
+    });
+  } finally {
+    await infra.stop();
+  }
+  process.stdout.write(`\nnpm test finished in ${Math.round((Date.now() - started) / 1000)} s: ${status === 0 ? 'passed' : 'FAILED'}\n`);
+  process.exit(status);
+}
+
+main();
