@@ -2,16 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { ObservationRecordedV1 } from '@dx/contracts';
+import { dimensionsKey, observationKey } from '@dx/domain';
 
 export interface RecordedObservation {
   eventId: string;
   data: ObservationRecordedV1;
-}
-
-// TODO(#3): use the domain library's canonical observation key once it lands.
-function dimensionsKeyOf(observation: { dimensions?: Record<string, string> }): string {
-  const entries = Object.entries(observation.dimensions ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return entries.map(([name, value]) => `${name}=${value}`).join(';');
 }
 
 /**
@@ -38,7 +33,7 @@ export class RecordObservationsService {
       for (const { eventId, data } of observations) {
         if (!fresh.has(eventId)) continue;
         fresh.delete(eventId);
-        const key = `${data.measure}|${data.unit}|${data.period}|${dimensionsKeyOf(data)}`;
+        const key = observationKey(data);
         const current = latest.get(key);
         if (!current || current.revision < data.revision) latest.set(key, data);
       }
@@ -56,7 +51,7 @@ export class RecordObservationsService {
             rows.map((r) => r.measure),
             rows.map((r) => r.unit),
             rows.map((r) => r.period),
-            rows.map((r) => dimensionsKeyOf(r)),
+            rows.map((r) => dimensionsKey(r.dimensions)),
             rows.map((r) => (r.dimensions ? JSON.stringify(r.dimensions) : null)),
             rows.map((r) => r.value),
             rows.map((r) => r.revision),

@@ -1,0 +1,20 @@
+import { Dimensions } from './observation.type';
+
+/**
+ * Canonical key of (measure, unit, period, dimensions), e.g. `grdp.digital/92/2024?sector=industry`.
+ * Dimensions are sorted and URI-encoded, so equal coordinates give equal keys: the same key with the
+ * same value is a no-op re-send, with another value a revision.
+ */
+export function observationKey(o: { measure: string; unit: string; period: string; dimensions?: Dimensions }): string {
+  const dims = dimensionsKey(o.dimensions);
+  return `${o.measure}/${o.unit}/${o.period}${dims ? `?${dims}` : ''}`;
+}
+
+/** Canonical text of dimensions (`sector=industry`), empty for none. */
+export function dimensionsKey(dimensions: Dimensions | undefined): string {
+  if (!dimensions) return '';
+  return Object.keys(dimensions)
+    .sort()
+    .map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(dimensions[k])}`)
+    .join('&');
+}

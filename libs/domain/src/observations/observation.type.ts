@@ -1,0 +1,12 @@
+/** Dimension values of an observation, e.g. `{ sector: 'industry' }`; none means the total. */
+export type Dimensions = Readonly<Record<string, string>>;
+
+/** One value for (measure, unit, period, dimensions): the fact every computation reads. */
+export interface Observation {
+  readonly measure: string;
+  readonly unit: string;
+  /** Canonical period text: `YYYY`, `YYYY-Qn` or `YYYY-MM`. */
+  readonly period: string;
+  readonly value: number;
+  readonly dimensions?: Dimensions;
+}

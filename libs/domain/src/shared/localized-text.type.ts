@@ -1,0 +1,5 @@
+/** Text shown to people: Vietnamese first, English second. */
+export interface LocalizedText {
+  readonly vi: string;
+  readonly en: string;
+}
