@@ -18,8 +18,15 @@ function portOf(service, env) {
   return Number(env[service.portVariable] || service.defaultPort);
 }
 
-/** Starts `apps/<name>/src/main.ts`; its JSON log goes to `logFile`. */
+/** Starts `apps/<name>/src/main.ts`; its JSON log goes to `logFile` (null: this process's output). */
 function spawnService(service, env, logFile) {
+  if (!logFile) {
+    return spawn(process.execPath, ['-r', path.join(REPO_ROOT, 'tools', 'register.cjs'), path.join(REPO_ROOT, 'apps', service.name, 'src', 'main.ts')], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: 'inherit',
+    });
+  }
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const out = fs.openSync(logFile, 'a');
   const child = spawn(

@@ -1,0 +1,32 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { getTestInfra, toBrokerList } from './get-test-infra.util';
+import { uniqueSuffix } from './unique-suffix.util';
+
+export interface CreateTestKafkaOptions {
+  /** Default: KAFKA_BROKERS. */
+  brokers?: string | string[];
+  clientId?: string;
+  /**
+   * Default: NOTHING, or DX_TEST_KAFKA_LOG_LEVEL (error|warn|info|debug). kafkajs logs every retriable
+   * error response at ERROR (e.g. "The coordinator is loading" right after a broker starts).
+   */
+  logLevel?: logLevel;
+}
+
+const LEVELS: Record<string, logLevel> = {
+  nothing: logLevel.NOTHING,
+  error: logLevel.ERROR,
+  warn: logLevel.WARN,
+  info: logLevel.INFO,
+  debug: logLevel.DEBUG,
+};
+
+/** A kafkajs client for tests, on the brokers of the test run, with a unique client id. */
+export function createTestKafka(options: CreateTestKafkaOptions = {}): Kafka {
+  const brokers = options.brokers ? toBrokerList(options.brokers) : getTestInfra().kafkaBrokers;
+  return new Kafka({
+    clientId: options.clientId ?? `test-${uniqueSuffix(4)}`,
+    brokers,
+    logLevel: options.logLevel ?? LEVELS[(process.env['DX_TEST_KAFKA_LOG_LEVEL'] ?? '').toLowerCase()] ?? logLevel.NOTHING,
+  });
+}
