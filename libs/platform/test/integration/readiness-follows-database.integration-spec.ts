@@ -24,7 +24,8 @@ interface LocalPostgres {
   stop(): Promise<void>;
 }
 // The project's own PostgreSQL launcher (plain CommonJS, shared with npm start).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// tools/ is not an Nx project; the launcher is plain CommonJS shared with npm start and npm test.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 const postgres = require('../../../../tools/infra/postgres.cjs') as {
   startLocalPostgres(options: { dir: string; port?: number; log?: (m: string) => void }): Promise<LocalPostgres>;
 };
