@@ -1,1 +1,0 @@
-module.exports = require('../../libs/testing/jest.integration.preset.js')('ingestion', __dirname);
