@@ -13,6 +13,11 @@ function say(message) {
   process.stdout.write(`${message}\n`);
 }
 
+function contractTopics() {
+  require('../register.cjs');
+  return require('../../libs/contracts/src/topics.constant.ts').TOPIC_DEFINITIONS;
+}
+
 function serviceDatabaseUrl(infraUrl, givenByUser) {
   if (givenByUser) return infraUrl;
   // Our own local server: the platform's database is `dx` (each service has its own schema in it).
@@ -26,7 +31,8 @@ async function main() {
   say('Cần Thơ — nền tảng giám sát chuyển đổi số / Can Tho digital-transformation monitoring platform');
   let infra;
   try {
-    infra = await ensureInfra({ purpose: 'start', log: (m) => say(`  ${m}`) });
+    // Topics once, before four services race to create them.
+    infra = await ensureInfra({ purpose: 'start', log: (m) => say(`  ${m}`), topics: contractTopics() });
   } catch (error) {
     if (error instanceof InfraError) {
       process.stderr.write(`\nKhông khởi động được hạ tầng / cannot start the infrastructure:\n${error.message}\n`);
@@ -36,11 +42,11 @@ async function main() {
   }
 
   const adminToken = process.env.DX_ADMIN_TOKEN || DEV_ADMIN_TOKEN;
+  // Unset DX_ADMIN_TOKEN stays unset: the services then use the development default themselves.
   const env = {
     ...process.env,
     KAFKA_BROKERS: infra.kafkaBrokers,
     DATABASE_URL: serviceDatabaseUrl(infra.databaseUrl, Boolean(process.env.DATABASE_URL)),
-    DX_ADMIN_TOKEN: adminToken,
     DX_DEMO: process.env.DX_DEMO || 'on',
   };
 

@@ -16,10 +16,16 @@ export async function ensureTopics(kafka: Kafka, topics: ReadonlyArray<TopicDefi
     const existing = new Set(await admin.listTopics());
     const missing = topics.map((t) => ({ ...t, topic: topicPrefix + t.topic })).filter((t) => !existing.has(t.topic));
     if (missing.length > 0) {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.numPartitions, replicationFactor: 1 })),
-      });
+      try {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.numPartitions, replicationFactor: 1 })),
+        });
+      } catch (error) {
+        // Another service created them in the meantime: that is the outcome we wanted.
+        const errors = (error as { errors?: Array<{ type?: string }> }).errors;
+        if (!errors?.length || !errors.every((e) => e.type === 'TOPIC_ALREADY_EXISTS')) throw error;
+      }
     }
   } finally {
     await admin.disconnect();
