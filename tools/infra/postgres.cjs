@@ -201,6 +201,8 @@ async function startLocalPostgres(options = {}) {
 
   const bin = await binaries();
   const ids = runAsIds(log);
+  // The binaries live in the repository's node_modules, which may sit under a private (0700) folder.
+  makeParentsTraversable(bin.pgCtl, ids);
   fs.mkdirSync(dir, { recursive: true });
   if (ephemeral || ids.uid !== undefined) fs.chmodSync(dir, 0o755);
   makeParentsTraversable(dataDir, ids);
