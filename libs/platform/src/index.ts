@@ -9,3 +9,7 @@ export * from './database/database.util';
 export * from './bootstrap/service-context';
 export * from './bootstrap/platform.module';
 export * from './bootstrap/bootstrap';
+export * from './outbox/outbox.sql';
+export * from './outbox/outbox.writer';
+export * from './outbox/outbox.relay';
+export * from './outbox/outbox.module';
