@@ -1,13 +1,25 @@
+import express from 'express';
+
+import { TOPICS } from '@dx/contracts';
 import { ServiceDefinition } from '@dx/platform';
 
+import { AgenciesModule } from './agencies/agencies.module';
 import { ingestionConfigSchema, IngestionConfig } from './config/ingestion.config';
+import { decodeIntakeMessage } from './intake/intake.decoder';
 import { CreateProcessedEvents1764230400000 } from './migrations/1764230400000-create-processed-events';
+import { CreateAgenciesAndObservations1764316800000 } from './migrations/1764316800000-create-agencies-and-observations';
+import { ObservationsModule } from './observations/observations.module';
 
 export const INGESTION_SERVICE: ServiceDefinition<IngestionConfig> = {
   name: 'ingestion',
   title: { vi: 'Dịch vụ tiếp nhận số liệu', en: 'Ingestion service' },
   configSchema: ingestionConfigSchema,
   port: (config) => config.INGESTION_PORT,
-  database: { entities: [], migrations: [CreateProcessedEvents1764230400000] },
-  imports: () => [],
+  database: { entities: [], migrations: [CreateProcessedEvents1764230400000, CreateAgenciesAndObservations1764316800000] },
+  imports: () => [AgenciesModule, ObservationsModule],
+  decoders: { [TOPICS.intake]: decodeIntakeMessage },
+  jsonBodyLimit: (config) => config.INGESTION_MAX_BODY_BYTES,
+  configure: (app, context) => {
+    app.use('/v1/observations.csv', express.text({ type: ['text/csv', 'application/csv'], limit: context.config.INGESTION_MAX_BODY_BYTES }));
+  },
 };

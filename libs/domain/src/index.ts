@@ -52,7 +52,7 @@ export type { Dimensions, Observation } from './observations/observation.type';
 export { dimensionsKey, observationKey } from './observations/observation-key.util';
 export { FactSet } from './observations/fact-set';
 export type { AgencyScope, ObservationCheck, ObservationCheckContext, RejectionCode } from './observations/check-observation.util';
-export { agencyMayReport, checkObservation } from './observations/check-observation.util';
+export { agencyMayReport, checkObservation, measurePatternMatches } from './observations/check-observation.util';
 
 export type { Status, TargetRef } from './targets/target.util';
 export { applicableTarget, expectedValue, meetsTarget, progressRatio, statusOf, targetRef } from './targets/target.util';

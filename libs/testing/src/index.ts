@@ -11,3 +11,5 @@ export * from './expect-eventually.util';
 export * from './get-test-infra.util';
 export * from './unique-suffix.util';
 export * from './wait-for-consumer-group-join.util';
+export * from './free-port.util';
+export * from './start-private-infra.util';

@@ -136,7 +136,7 @@ export function checkObservation(input: unknown, ctx: ObservationCheckContext): 
  * for any characters) and the unit is a listed unit or lies below one in `hierarchy`.
  */
 export function agencyMayReport(agency: AgencyScope, measureCode: string, unitCode: string, hierarchy: UnitHierarchy): boolean {
-  if (!agency.measures.some((pattern) => globMatches(pattern, measureCode))) return false;
+  if (!agency.measures.some((pattern) => measurePatternMatches(pattern, measureCode))) return false;
   if (!hierarchy.has(unitCode)) return false;
   return agency.units.some((listed) => listed === unitCode || (hierarchy.has(listed) && hierarchy.isDescendantOf(unitCode, listed)));
 }
@@ -175,7 +175,8 @@ function checkDimensions(measure: Measure, input: unknown): Dimensions | undefin
   return result;
 }
 
-function globMatches(pattern: string, text: string): boolean {
+/** Whether an agency's measure pattern (`households.*`, `*`, an exact code) covers a measure. */
+export function measurePatternMatches(pattern: string, text: string): boolean {
   const regex = new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`);
   return regex.test(text);
 }

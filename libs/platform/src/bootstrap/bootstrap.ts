@@ -19,10 +19,14 @@ import {
 
 import { ConfigError, describeConfig, loadConfig } from '../config/config.util';
 import { prepareDatabase, ServiceDataSourceOptions } from '../database/database.util';
+import { ApiError } from '../http/api-error';
 import { apiErrorMiddleware } from '../http/api-error.filter';
+import { jsonNestingExceeds } from '../http/json-depth.util';
 import { createLogger, NestPinoLogger } from '../logging/logger';
 import { PlatformModule } from './platform.module';
 import { PlatformConfig, ServiceContext, ServiceName } from './service-context';
+
+const MAX_JSON_DEPTH = 32;
 
 /** Everything that makes one of the four services; `main.ts` passes it to `runService`. */
 export interface ServiceDefinition<TConfig extends PlatformConfig> {
@@ -35,8 +39,8 @@ export interface ServiceDefinition<TConfig extends PlatformConfig> {
   imports: (context: ServiceContext<TConfig>) => NonNullable<ModuleMetadata['imports']>;
   /** Kafka intake of agencies' systems is not CloudEvents-only: such topics bring their own decoder. */
   decoders?: Partial<Record<string, MessageDecoder>>;
-  /** Largest JSON body accepted; bigger bodies are refused before they are parsed. */
-  jsonBodyLimit?: string;
+  /** Largest JSON body accepted (bytes); bigger bodies are refused before they are parsed. */
+  jsonBodyLimit?: (config: TConfig) => number;
   /** Receives the Nest app before it listens (extra parsers, OpenAPI tags…). */
   configure?: (app: INestApplication, context: ServiceContext<TConfig>) => void;
 }
@@ -73,7 +77,18 @@ export async function createServiceApp<TConfig extends PlatformConfig>(
     imports: [PlatformModule.forRoot(context, definition.database), ...definition.imports(context)],
   };
   const app = await NestFactory.create(rootModule, { logger: new NestPinoLogger(logger), bodyParser: false });
-  app.use(express.json({ limit: definition.jsonBodyLimit ?? '1mb', strict: true }));
+  app.use(
+    express.json({
+      limit: definition.jsonBodyLimit?.(config) ?? 1024 * 1024,
+      strict: true,
+      // Scanned before parsing: a body nested deeper than any request of ours is refused unparsed.
+      verify: (_req, _res, body) => {
+        if (jsonNestingExceeds(body, MAX_JSON_DEPTH)) {
+          throw ApiError.badRequest('too_deep', `JSON lồng quá ${MAX_JSON_DEPTH} cấp / JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+        }
+      },
+    }),
+  );
   definition.configure?.(app, context);
   app.use(apiErrorMiddleware(logger));
 

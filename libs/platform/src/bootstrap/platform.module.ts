@@ -77,7 +77,12 @@ export class PlatformModule implements NestModule {
         ReadinessService,
         MetricsRegistry,
         HttpMetricsMiddleware,
-        { provide: APP_FILTER, useFactory: () => new ApiErrorFilter(context.logger) },
+        {
+          provide: APP_FILTER,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) =>
+            new ApiErrorFilter(context.logger, () => dataSource.query('SELECT 1').then(() => true, () => false)),
+        },
       ],
       exports: [SERVICE_CONTEXT, APP_CONFIG, APP_LOGGER, KAFKA_CLIENT, EventPublisher, MetricsRegistry, TypeOrmModule],
     };

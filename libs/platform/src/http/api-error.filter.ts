@@ -49,15 +49,26 @@ function send(response: Response, error: ApiError): void {
 
 @Catch()
 export class ApiErrorFilter implements ExceptionFilter {
-  constructor(private readonly logger: AppLogger) {}
+  constructor(
+    private readonly logger: AppLogger,
+    /** Whether the database answers: an unclassified failure while it does not is an outage (503). */
+    private readonly databaseAnswers?: () => Promise<boolean>,
+  ) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
+  catch(exception: unknown, host: ArgumentsHost): void | Observable<never> | Promise<void> {
     // Kafka handlers: the batch consumer needs the original error to tell an outage from a poison
     // message (Nest's own RPC filter would replace it with `{status: 'error'}`).
     if (host.getType() !== 'http') return throwError(() => exception);
     const response = host.switchToHttp().getResponse<Response>();
     const request = host.switchToHttp().getRequest<Request>();
     const error = toApiError(exception);
+    if (error.status === 500 && this.databaseAnswers) {
+      return this.databaseAnswers().then((up) => this.respond(up ? error : ApiError.unavailable(), exception, request, response));
+    }
+    this.respond(error, exception, request, response);
+  }
+
+  private respond(error: ApiError, exception: unknown, request: Request, response: Response): void {
     if (error.status >= 500) {
       this.logger.error({ err: exception, method: request.method, path: request.path, code: error.code }, 'request failed');
     }

@@ -1,12 +1,7 @@
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-
 import request from 'supertest';
 import { z } from 'zod';
 
-import { expectEventually, uniqueSuffix } from '@dx/testing';
+import { expectEventually, PrivateServer, startPrivatePostgres, uniqueSuffix } from '@dx/testing';
 
 import {
   createServiceApp,
@@ -17,18 +12,6 @@ import {
   ServiceApp,
   ServiceDefinition,
 } from '../../src';
-
-interface LocalPostgres {
-  url: string;
-  port: number;
-  stop(): Promise<void>;
-}
-// The project's own PostgreSQL launcher (plain CommonJS, shared with npm start).
-// tools/ is not an Nx project; the launcher is plain CommonJS shared with npm start and npm test.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-const postgres = require('../../../../tools/infra/postgres.cjs') as {
-  startLocalPostgres(options: { dir: string; port?: number; log?: (m: string) => void }): Promise<LocalPostgres>;
-};
 
 const configSchema = runtimeConfigSchema
   .extend(kafkaConfigSchema.shape)
@@ -45,28 +28,14 @@ const BARE_SERVICE: ServiceDefinition<z.infer<typeof configSchema>> = {
   imports: () => [],
 };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 describe('Readiness while PostgreSQL goes down and comes back', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dx-readiness-'));
-  let server: LocalPostgres;
+  let server: PrivateServer;
   let service: ServiceApp<unknown>;
 
   beforeAll(async () => {
-    fs.chmodSync(dir, 0o755);
-    // Our own server on a free port: stopping it must not disturb the shared test database.
-    server = await postgres.startLocalPostgres({ dir, port: await freePort(), log: () => undefined });
-    expect(server.url).toContain(`:${server.port}/`);
-    const url = new URL(server.url);
+    // Our own server: stopping it must not disturb the shared test database.
+    server = await startPrivatePostgres();
+    const url = new URL(server.address);
     url.pathname = '/readiness_test';
     service = await createServiceApp(BARE_SERVICE, {
       ...process.env,
@@ -78,8 +47,7 @@ describe('Readiness while PostgreSQL goes down and comes back', () => {
 
   afterAll(async () => {
     await service?.close();
-    await server?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await server?.dispose();
   });
 
   it('should be ready, then answer 503 with Retry-After while the database is down, then recover', async () => {
@@ -97,7 +65,7 @@ describe('Readiness while PostgreSQL goes down and comes back', () => {
     // Liveness does not depend on dependencies: restarting the process would not help.
     expect((await request(http).get('/health/live')).status).toBe(200);
 
-    server = await postgres.startLocalPostgres({ dir, port: server.port, log: () => undefined });
+    await server.start();
     await expectEventually(async () => expect((await request(http).get('/health/ready')).status).toBe(200), {
       timeoutMs: 30_000,
       intervalMs: 500,

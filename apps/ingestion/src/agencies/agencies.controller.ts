@@ -1,0 +1,74 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+
+import { AdminGuard } from '../auth/auth.guards';
+import { ERROR_RESPONSES } from '../observations/openapi.constant';
+import { AgenciesService, createAgencySchema, parseBody } from './agencies.service';
+
+@ApiTags('Quản trị / Admin')
+@ApiBearerAuth()
+@UseGuards(AdminGuard)
+@Controller('v1/agencies')
+export class AgenciesController {
+  constructor(private readonly agencies: AgenciesService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Tạo cơ quan báo cáo / create a reporting agency (the API key is shown once)' })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['code', 'name', 'measures', 'units'],
+      properties: {
+        code: { type: 'string' },
+        name: { type: 'string' },
+        measures: { type: 'array', items: { type: 'string' } },
+        units: { type: 'array', items: { type: 'string' } },
+      },
+      example: { code: 'vnpt-cantho', name: 'VNPT Cần Thơ', measures: ['households.*', 'fibre.available'], units: ['92'] },
+    },
+  })
+  @ApiResponse({
+    status: 201,
+    schema: {
+      example: {
+        code: 'vnpt-cantho',
+        name: 'VNPT Cần Thơ',
+        measures: ['households.*', 'fibre.available'],
+        units: ['92'],
+        createdAt: '2026-11-27T08:00:00.000Z',
+        apiKey: 'dxk_…',
+        keyId: '6f1c…',
+      },
+    },
+  })
+  @ApiResponse(ERROR_RESPONSES.invalidRequest)
+  @ApiResponse(ERROR_RESPONSES.unauthenticated)
+  @ApiResponse(ERROR_RESPONSES.forbidden)
+  @ApiResponse({ status: 409, description: 'conflict: the code is taken' })
+  create(@Body() body: unknown) {
+    return this.agencies.create(parseBody(createAgencySchema, body));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Danh sách cơ quan và khoá / agencies and their keys (never the keys themselves)' })
+  list() {
+    return this.agencies.list();
+  }
+
+  @Post(':code/keys')
+  @ApiOperation({ summary: 'Cấp khoá mới / issue a new key (rotation: the old one works until revoked)' })
+  @ApiResponse({ status: 201, schema: { example: { apiKey: 'dxk_…', keyId: '0b7e…' } } })
+  @ApiResponse(ERROR_RESPONSES.notFound)
+  rotate(@Param('code') code: string) {
+    return this.agencies.rotateKey(code);
+  }
+
+  @Delete(':code/keys/:keyId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Thu hồi khoá / revoke a key' })
+  @ApiResponse({ status: 204 })
+  @ApiResponse(ERROR_RESPONSES.notFound)
+  async revoke(@Param('code') code: string, @Param('keyId') keyId: string): Promise<void> {
+    await this.agencies.revokeKey(code, keyId);
+  }
+}

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+import { Agency, ApiKeySummary } from './agency.type';
+
+interface AgencyRow {
+  code: string;
+  name: string;
+  measures: string[];
+  units: string[];
+  created_at: Date;
+}
+
+const toAgency = (row: AgencyRow): Agency => ({
+  code: row.code,
+  name: row.name,
+  measures: row.measures,
+  units: row.units,
+  createdAt: row.created_at.toISOString(),
+});
+
+@Injectable()
+export class AgenciesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Creates the agency with its first key; false when the code is taken. */
+  async create(agency: Omit<Agency, 'createdAt'>, key: { id: string; keyHash: string; keyPrefix: string }): Promise<Agency | undefined> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: AgencyRow[] = await manager.query(
+        `INSERT INTO ingestion.agency (code, name, measures, units) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (code) DO NOTHING RETURNING *`,
+        [agency.code, agency.name, agency.measures, agency.units],
+      );
+      if (rows.length === 0) return undefined;
+      await manager.query(`INSERT INTO ingestion.api_key (id, agency_code, key_hash, key_prefix) VALUES ($1, $2, $3, $4)`, [
+        key.id,
+        agency.code,
+        key.keyHash,
+        key.keyPrefix,
+      ]);
+      return toAgency(rows[0]);
+    });
+  }
+
+  async list(): Promise<Array<Agency & { keys: ApiKeySummary[] }>> {
+    const rows: Array<AgencyRow & { keys: ApiKeySummary[] }> = await this.dataSource.query(
+      `SELECT a.*, coalesce(json_agg(json_build_object('id', k.id, 'keyPrefix', k.key_prefix, 'createdAt', k.created_at, 'revokedAt', k.revoked_at)
+                ORDER BY k.created_at) FILTER (WHERE k.id IS NOT NULL), '[]') AS keys
+       FROM ingestion.agency a LEFT JOIN ingestion.api_key k ON k.agency_code = a.code
+       GROUP BY a.code ORDER BY a.code`,
+    );
+    return rows.map((row) => ({ ...toAgency(row), keys: row.keys }));
+  }
+
+  async addKey(agencyCode: string, key: { id: string; keyHash: string; keyPrefix: string }): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `INSERT INTO ingestion.api_key (id, agency_code, key_hash, key_prefix)
+       SELECT $1, code, $3, $4 FROM ingestion.agency WHERE code = $2 RETURNING id`,
+      [key.id, agencyCode, key.keyHash, key.keyPrefix],
+    );
+    return rows.length > 0;
+  }
+
+  async revokeKey(agencyCode: string, keyId: string): Promise<boolean> {
+    const [, count] = await this.dataSource.query(
+      `UPDATE ingestion.api_key SET revoked_at = coalesce(revoked_at, now()) WHERE agency_code = $1 AND id = $2`,
+      [agencyCode, keyId],
+    );
+    return count > 0;
+  }
+
+  async findByCode(code: string): Promise<Agency | undefined> {
+    const rows: AgencyRow[] = await this.dataSource.query(`SELECT * FROM ingestion.agency WHERE code = $1`, [code]);
+    return rows[0] ? toAgency(rows[0]) : undefined;
+  }
+
+  /** The agency owning a live key with this hash. */
+  async findByKeyHash(keyHash: string): Promise<{ agency: Agency; keyId: string; keyHash: string } | undefined> {
+    const rows: Array<AgencyRow & { key_id: string; key_hash: string }> = await this.dataSource.query(
+      `SELECT a.*, k.id AS key_id, k.key_hash FROM ingestion.api_key k JOIN ingestion.agency a ON a.code = k.agency_code
+       WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
+      [keyHash],
+    );
+    return rows[0] ? { agency: toAgency(rows[0]), keyId: rows[0].key_id, keyHash: rows[0].key_hash } : undefined;
+  }
+}

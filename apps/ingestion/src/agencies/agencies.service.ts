@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { z } from 'zod';
+
+import { measurePatternMatches } from '@dx/domain';
+import { ApiError } from '@dx/platform';
+
+import { generateApiKey } from '../auth/api-key.util';
+import { ReferenceDataService } from '../catalog/reference-data.service';
+import { AgenciesRepository } from './agencies.repository';
+import { Agency } from './agency.type';
+
+export const createAgencySchema = z.object({
+  code: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'lowercase letters, digits, dot, dash or underscore; 2–64 characters'),
+  name: z.string().trim().min(1).max(200),
+  measures: z.array(z.string().regex(/^[a-z0-9_.*]{1,100}$/)).min(1).max(100),
+  units: z.array(z.string().regex(/^\d{2,5}$/)).min(1).max(200),
+});
+
+export type CreateAgencyInput = z.infer<typeof createAgencySchema>;
+
+function invalidRequest(issues: Array<{ path: string; message: string }>): ApiError {
+  return ApiError.badRequest('invalid_request', 'Yêu cầu không hợp lệ / invalid request', issues);
+}
+
+/** Parses a request body with a schema; a bad body is a 400 that names every wrong field. */
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    throw invalidRequest(result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
+  }
+  return result.data;
+}
+
+@Injectable()
+export class AgenciesService {
+  constructor(
+    private readonly agencies: AgenciesRepository,
+    private readonly reference: ReferenceDataService,
+  ) {}
+
+  async create(input: CreateAgencyInput): Promise<Agency & { apiKey: string; keyId: string }> {
+    const problems = [
+      ...input.measures
+        .filter((pattern) => !this.reference.catalogue.measures.some((m) => measurePatternMatches(pattern, m.code)))
+        .map((pattern) => ({ path: 'measures', message: `"${pattern}" matches no measure of the catalogue` })),
+      ...input.units
+        .filter((unit) => !this.reference.unitExists(unit))
+        .map((unit) => ({ path: 'units', message: `unknown unit ${unit}` })),
+    ];
+    if (problems.length > 0) throw invalidRequest(problems);
+    const key = { id: randomUUID(), ...generateApiKey() };
+    const agency = await this.agencies.create(input, key);
+    if (!agency) throw new ApiError(HttpStatus.CONFLICT, 'conflict', `Cơ quan ${input.code} đã tồn tại / agency ${input.code} already exists`);
+    return { ...agency, apiKey: key.apiKey, keyId: key.id };
+  }
+
+  async rotateKey(agencyCode: string): Promise<{ apiKey: string; keyId: string }> {
+    const key = { id: randomUUID(), ...generateApiKey() };
+    if (!(await this.agencies.addKey(agencyCode, key))) throw ApiError.notFound(`Không có cơ quan ${agencyCode} / no agency ${agencyCode}`);
+    return { apiKey: key.apiKey, keyId: key.id };
+  }
+
+  async revokeKey(agencyCode: string, keyId: string): Promise<void> {
+    if (!/^[0-9a-f-]{36}$/i.test(keyId) || !(await this.agencies.revokeKey(agencyCode, keyId))) {
+      throw ApiError.notFound('Không có khoá này / no such key');
+    }
+  }
+
+  list() {
+    return this.agencies.list();
+  }
+}

@@ -1,0 +1,187 @@
+import { Controller, Get, Headers, HttpStatus, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+
+import { ApiError, APP_CONFIG } from '@dx/platform';
+
+import { parseBody } from '../agencies/agencies.service';
+import { Agency } from '../agencies/agency.type';
+import { AgencyGuard, CurrentAgency } from '../auth/auth.guards';
+import { IngestionConfig } from '../config/ingestion.config';
+import { parseObservationsCsv } from './observation-csv.util';
+import { ObservationsRepository } from './observations.repository';
+import { ERROR_RESPONSES } from './openapi.constant';
+import { RateLimiter } from './rate-limiter.util';
+import { SubmissionOutcome } from './submission.type';
+import { SubmitObservationsService } from './submit-observations.service';
+
+export const MAX_OBSERVATIONS_PER_REQUEST = 10_000;
+
+const observationsBodySchema = z.object({
+  observations: z.array(z.unknown()).min(1).max(MAX_OBSERVATIONS_PER_REQUEST),
+});
+
+const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,200}$/, 'Idempotency-Key: 1–200 visible ASCII characters');
+
+const ANSWER_EXAMPLE = {
+  submissionId: '3f2a6c1e-5b7d-4e0f-9a41-2d8c7b6e5f10',
+  accepted: 1,
+  revised: 0,
+  unchanged: 0,
+  rejected: [{ index: 1, code: 'unknown_unit', message: 'Không có đơn vị hành chính "99999" / no administrative unit "99999"' }],
+};
+
+@ApiTags('Tiếp nhận số liệu / Ingestion')
+@ApiBearerAuth()
+@UseGuards(AgencyGuard)
+@Controller('v1')
+export class ObservationsController {
+  private readonly rateLimiter: RateLimiter;
+
+  constructor(
+    private readonly submit: SubmitObservationsService,
+    private readonly observations: ObservationsRepository,
+    @Inject(APP_CONFIG) config: IngestionConfig,
+  ) {
+    const perMinute = config.INGESTION_RATE_LIMIT_PER_MINUTE;
+    this.rateLimiter = new RateLimiter(perMinute, Math.max(5, Math.ceil(perMinute / 10)));
+  }
+
+  @Post('observations')
+  @ApiOperation({ summary: 'Gửi số liệu / submit observations (up to 10,000, each checked on its own)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer, doing nothing again' })
+  @ApiQuery({ name: 'dryRun', required: false, type: Boolean, description: 'check and answer, store and publish nothing' })
+  @ApiBody({
+    schema: {
+      example: {
+        observations: [
+          { measure: 'households.fibre', unit: '31117', period: '2025-06', value: 4210 },
+          { measure: 'grdp.digital', unit: '92', period: '2024', value: 18250.5, dimensions: { sector: 'industry' } },
+        ],
+      },
+    },
+  })
+  @ApiResponse({ status: 202, description: 'accepted (some items may be rejected)', schema: { example: ANSWER_EXAMPLE } })
+  @ApiResponse({ status: 422, description: 'every item was rejected; same body', schema: { example: { ...ANSWER_EXAMPLE, accepted: 0 } } })
+  @ApiResponse(ERROR_RESPONSES.malformedJson)
+  @ApiResponse(ERROR_RESPONSES.invalidRequest)
+  @ApiResponse(ERROR_RESPONSES.unauthenticated)
+  @ApiResponse(ERROR_RESPONSES.forbidden)
+  @ApiResponse(ERROR_RESPONSES.tooLarge)
+  @ApiResponse(ERROR_RESPONSES.rateLimited)
+  @ApiResponse(ERROR_RESPONSES.unavailable)
+  async submitJson(
+    @CurrentAgency() agency: Agency,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Headers('idempotency-key') idempotencyKey?: string,
+    @Query('dryRun') dryRun?: string,
+  ): Promise<void> {
+    this.limit(agency);
+    if (!request.is('application/json')) {
+      throw new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported_media_type', 'Cần application/json / expected application/json');
+    }
+    const body = parseBody(observationsBodySchema, request.body);
+    const outcome = await this.submit.execute({
+      agency,
+      channel: 'http',
+      items: body.observations.map((item, index) => ({ index, item })),
+      idempotencyKey: this.idempotencyKey(idempotencyKey),
+      dryRun: this.dryRun(dryRun),
+    });
+    this.answer(response, outcome);
+  }
+
+  @Post('observations.csv')
+  @ApiOperation({ summary: 'Gửi số liệu dạng CSV / submit observations as CSV (header measure,unit,period,value[,dimension…])' })
+  @ApiConsumes('text/csv')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiQuery({ name: 'dryRun', required: false, type: Boolean })
+  @ApiBody({ schema: { type: 'string', example: 'measure,unit,period,value,sector\nhouseholds.fibre,31117,2025-06,4210,\ngrdp.digital,92,2024,18250.5,industry\n' } })
+  @ApiResponse({ status: 202, description: '`index` is the data row number, 1-based', schema: { example: ANSWER_EXAMPLE } })
+  @ApiResponse({ status: 422, description: 'every row was rejected' })
+  @ApiResponse(ERROR_RESPONSES.invalidRequest)
+  @ApiResponse(ERROR_RESPONSES.unauthenticated)
+  @ApiResponse(ERROR_RESPONSES.tooLarge)
+  @ApiResponse(ERROR_RESPONSES.rateLimited)
+  @ApiResponse(ERROR_RESPONSES.unavailable)
+  async submitCsv(
+    @CurrentAgency() agency: Agency,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Headers('idempotency-key') idempotencyKey?: string,
+    @Query('dryRun') dryRun?: string,
+  ): Promise<void> {
+    this.limit(agency);
+    if (typeof request.body !== 'string') {
+      throw new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported_media_type', 'Cần text/csv / expected text/csv');
+    }
+    const parsed = parseObservationsCsv(request.body);
+    if (!parsed.ok) throw ApiError.badRequest('invalid_csv', parsed.message);
+    if (parsed.rows.length === 0 || parsed.rows.length > MAX_OBSERVATIONS_PER_REQUEST) {
+      throw ApiError.badRequest('invalid_request', `Cần 1–${MAX_OBSERVATIONS_PER_REQUEST} dòng / expected 1–${MAX_OBSERVATIONS_PER_REQUEST} rows`);
+    }
+    const outcome = await this.submit.execute({
+      agency,
+      channel: 'csv',
+      items: parsed.rows.map(({ index, item, columnError }) => ({
+        index,
+        item,
+        ...(columnError ? { rejection: { code: 'invalid_value' as const, message: columnError } } : {}),
+      })),
+      idempotencyKey: this.idempotencyKey(idempotencyKey),
+      dryRun: this.dryRun(dryRun),
+    });
+    this.answer(response, outcome);
+  }
+
+  @Get('submissions/:submissionId')
+  @ApiOperation({ summary: 'Xem lại kết quả một lần gửi / the answer to a submission again (own submissions only)' })
+  @ApiResponse({ status: 200, schema: { example: ANSWER_EXAMPLE } })
+  @ApiResponse(ERROR_RESPONSES.notFound)
+  async submission(@CurrentAgency() agency: Agency, @Param('submissionId') submissionId: string) {
+    const found = /^[0-9a-f-]{36}$/i.test(submissionId)
+      ? await this.observations.findSubmission(agency.code, { id: submissionId })
+      : undefined;
+    if (!found) throw ApiError.notFound('Không có lần gửi này / no such submission');
+    return found.answer;
+  }
+
+  @Get('observations')
+  @ApiOperation({ summary: 'Số liệu hiện hành của cơ quan và lịch sử sửa đổi / the agency’s current values with their revisions' })
+  @ApiQuery({ name: 'measure', required: false })
+  @ApiQuery({ name: 'unit', required: false })
+  @ApiQuery({ name: 'period', required: false })
+  @ApiQuery({ name: 'limit', required: false, description: 'at most 1000 (default 100)' })
+  async list(
+    @CurrentAgency() agency: Agency,
+    @Query('measure') measure?: string,
+    @Query('unit') unit?: string,
+    @Query('period') period?: string,
+    @Query('limit') limit?: string,
+  ) {
+    const size = limit === undefined ? 100 : Number(limit);
+    if (!Number.isInteger(size) || size < 1 || size > 1000) throw ApiError.badRequest('invalid_request', 'limit: 1–1000');
+    return { observations: await this.observations.history(agency.code, { measure, unit, period }, size) };
+  }
+
+  private limit(agency: Agency): void {
+    const retryAfter = this.rateLimiter.take(agency.code);
+    if (retryAfter !== undefined) throw ApiError.rateLimited(retryAfter);
+  }
+
+  private idempotencyKey(header: string | undefined): string | undefined {
+    return header === undefined ? undefined : parseBody(idempotencyKeySchema, header);
+  }
+
+  private dryRun(value: string | undefined): boolean {
+    if (value === undefined || value === 'false') return false;
+    if (value === 'true' || value === '') return true;
+    throw ApiError.badRequest('invalid_request', 'dryRun: true or false');
+  }
+
+  private answer(response: Response, outcome: SubmissionOutcome): void {
+    response.status(outcome.status).json(outcome.answer);
+  }
+}

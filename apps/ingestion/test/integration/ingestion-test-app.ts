@@ -1,0 +1,49 @@
+import request from 'supertest';
+
+import { ServiceApp, createServiceApp } from '@dx/platform';
+import { createTestDatabase, dropTestDatabase, uniqueSuffix } from '@dx/testing';
+
+import { IngestionConfig } from '../../src/config/ingestion.config';
+import { INGESTION_SERVICE } from '../../src/ingestion.service';
+
+export const ADMIN_TOKEN = 'integration-admin-token-0123456789';
+
+/** The ingestion service in-process, on its own database and topic namespace. */
+export interface IngestionTestApp {
+  service: ServiceApp<IngestionConfig>;
+  http: ReturnType<ServiceApp<unknown>['app']['getHttpServer']>;
+  databaseUrl: string;
+  topicPrefix: string;
+  brokers: string[];
+  /** Creates an agency through the admin API; returns its API key. */
+  createAgency(body: { code?: string; name?: string; measures: string[]; units: string[] }): Promise<{ code: string; apiKey: string; keyId: string }>;
+  close(): Promise<void>;
+}
+
+export async function startIngestion(env: NodeJS.ProcessEnv = {}): Promise<IngestionTestApp> {
+  const databaseUrl = env.DATABASE_URL ?? (await createTestDatabase('ingestion'));
+  const topicPrefix = `ingestion-${uniqueSuffix()}.`;
+  const merged: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, KAFKA_TOPIC_PREFIX: topicPrefix, DX_ADMIN_TOKEN: ADMIN_TOKEN, LOG_LEVEL: 'silent', ...env };
+  const service = await createServiceApp(INGESTION_SERVICE, merged);
+  const http = service.app.getHttpServer();
+  return {
+    service,
+    http,
+    databaseUrl,
+    topicPrefix,
+    brokers: (merged.KAFKA_BROKERS ?? '').split(','),
+    createAgency: async (body) => {
+      const code = body.code ?? `agency-${uniqueSuffix(3)}`;
+      const response = await request(http)
+        .post('/v1/agencies')
+        .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+        .send({ name: `Cơ quan ${code}`, ...body, code });
+      if (response.status !== 201) throw new Error(`agency not created: ${response.status} ${JSON.stringify(response.body)}`);
+      return { code, apiKey: response.body.apiKey, keyId: response.body.keyId };
+    },
+    close: async () => {
+      await service.close();
+      if (!env.DATABASE_URL) await dropTestDatabase(databaseUrl);
+    },
+  };
+}
