@@ -11,7 +11,8 @@ export const ADMIN_TOKEN = 'integration-admin-token-0123456789';
 /** The ingestion service in-process, on its own database and topic namespace. */
 export interface IngestionTestApp {
   service: ServiceApp<IngestionConfig>;
-  http: ReturnType<ServiceApp<unknown>['app']['getHttpServer']>;
+  /** Base URL of the listening service (one server for all requests, as in production). */
+  http: string;
   databaseUrl: string;
   topicPrefix: string;
   brokers: string[];
@@ -25,7 +26,8 @@ export async function startIngestion(env: NodeJS.ProcessEnv = {}): Promise<Inges
   const topicPrefix = `ingestion-${uniqueSuffix()}.`;
   const merged: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, KAFKA_TOPIC_PREFIX: topicPrefix, DX_ADMIN_TOKEN: ADMIN_TOKEN, LOG_LEVEL: 'silent', ...env };
   const service = await createServiceApp(INGESTION_SERVICE, merged);
-  const http = service.app.getHttpServer();
+  await service.app.listen(0, '127.0.0.1');
+  const http = await service.app.getUrl();
   return {
     service,
     http,

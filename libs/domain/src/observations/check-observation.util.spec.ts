@@ -106,3 +106,15 @@ describe('checkObservation', () => {
     expect(agencyMayReport({ measures: ['households.*'], units: ['92'] }, 'householdsXtotal', NINH_KIEU_WARD, canTho)).toBe(false);
   });
 });
+
+describe('checkObservation messages', () => {
+  it('should not echo control or bidirectional-override characters when it quotes the input', () => {
+    const result = checkObservation(
+      { measure: 'house\u0000holds\u202e', unit: '92', period: '2025', value: 1 },
+      { catalogue: DEFAULT_CATALOGUE, hierarchy: HierarchyRegistry.withDefaults(), now: new Date('2026-01-01T00:00:00Z') },
+    );
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toContain('house\ufffdholds\ufffd');
+    expect(!result.ok && /[\u0000\u202e]/.test(result.message)).toBe(false);
+  });
+});

@@ -197,7 +197,9 @@ function show(value: unknown): string {
   } catch {
     text = '?';
   }
-  return text.length > 64 ? `${text.slice(0, 64)}…` : text;
+  // Echoed input is shown to people and stored: control and bidirectional-override characters become '�'.
+  const safe = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '\ufffd');
+  return safe.length > 64 ? `${safe.slice(0, 64)}…` : safe;
 }
 
 function monthOf(now: Date): string {
