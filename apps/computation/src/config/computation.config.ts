@@ -5,6 +5,19 @@ import { databaseConfigSchema, httpPortSchema, kafkaConfigSchema, runtimeConfigS
 export const computationConfigSchema = runtimeConfigSchema
   .extend(kafkaConfigSchema.shape)
   .extend(databaseConfigSchema.shape)
-  .extend(httpPortSchema('COMPUTATION_PORT', 3002).shape);
+  .extend(httpPortSchema('COMPUTATION_PORT', 3002).shape)
+  .extend({
+    // How often the overdue scheduler looks for reports past their due day; 0 turns it off.
+    COMPUTATION_OVERDUE_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
+    // Only periods that ended within this many months are chased: older gaps are history, not urging.
+    COMPUTATION_OVERDUE_LOOKBACK_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+    // A fixed business clock (tests, demos): which periods are in the future, which reports are overdue.
+    DX_CLOCK_NOW: z.iso.datetime({ offset: true }).optional(),
+  })
+  .superRefine((config, ctx) => {
+    if (config.NODE_ENV === 'production' && config.DX_CLOCK_NOW !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['DX_CLOCK_NOW'], message: 'must not be set in production' });
+    }
+  });
 
 export type ComputationConfig = z.infer<typeof computationConfigSchema>;

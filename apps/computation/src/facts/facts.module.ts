@@ -1,10 +1,8 @@
 import { Module } from '@nestjs/common';
 
-import { ObservationRecordedConsumer } from './observation-recorded.consumer';
-import { RecordObservationsService } from './record-observations.service';
+import { FactsRepository } from './facts.repository';
 
-const consumers = [ObservationRecordedConsumer];
-const useCases = [RecordObservationsService];
+const repositories = [FactsRepository];
 
-@Module({ controllers: [...consumers], providers: [...useCases] })
+@Module({ providers: [...repositories], exports: [...repositories] })
 export class FactsModule {}

@@ -14,6 +14,7 @@ import { Agency } from './agency.type';
 export const createAgencySchema = z.object({
   code: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'lowercase letters, digits, dot, dash or underscore; 2–64 characters'),
   // No control characters: they cannot be stored (NUL) or would garble listings.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   name: z.string().trim().min(1).max(200).regex(/^[^\u0000-\u001f\u007f]*$/, 'no control characters'),
   measures: z.array(z.string().regex(/^[a-z0-9_.*]{1,100}$/)).min(1).max(100),
   units: z.array(z.string().regex(/^\d{2,5}$/)).min(1).max(200),

@@ -198,6 +198,7 @@ function show(value: unknown): string {
     text = '?';
   }
   // Echoed input is shown to people and stored: control and bidirectional-override characters become '�'.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   const safe = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '\ufffd');
   return safe.length > 64 ? `${safe.slice(0, 64)}…` : safe;
 }

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+import { ObservationRecordedV1 } from '@dx/contracts';
+import { Dimensions, dimensionsKey, FactSet, observationKey } from '@dx/domain';
+
+export interface RecordedObservation {
+  eventId: string;
+  data: ObservationRecordedV1;
+}
+
+/** Coordinates of a fact whose current value changed. */
+export interface FactCoordinates {
+  measure: string;
+  unit: string;
+  period: string;
+}
+
+/** Which facts a recomputation reads: these measures of these units in these years. */
+export interface FactScope {
+  measures: readonly string[];
+  units: readonly string[];
+  years: readonly number[];
+}
+
+/**
+ * This service's copy of the observations: each event applied once (by its id), and for each
+ * (measure, unit, period, dimensions) the highest revision wins, whatever order events arrive in.
+ * Every method runs inside the caller's transaction.
+ */
+@Injectable()
+export class FactsRepository {
+  /** Applies `observations`; returns the (measure, unit, period) whose current value changed. */
+  async record(manager: EntityManager, observations: ReadonlyArray<RecordedObservation>): Promise<FactCoordinates[]> {
+    if (observations.length === 0) return [];
+    const ids = [...new Set(observations.map((o) => o.eventId))];
+    const inserted: Array<{ event_id: string }> = await manager.query(
+      `INSERT INTO computation.processed_event (event_id) SELECT unnest($1::text[])
+       ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
+      [ids],
+    );
+    const fresh = new Set(inserted.map((row) => row.event_id));
+    // Within one batch keep the highest revision per key; the upsert guard handles the rest.
+    const latest = new Map<string, ObservationRecordedV1>();
+    for (const { eventId, data } of observations) {
+      if (!fresh.has(eventId)) continue;
+      fresh.delete(eventId);
+      const key = observationKey(data);
+      const current = latest.get(key);
+      if (!current || current.revision < data.revision) latest.set(key, data);
+    }
+    const rows = [...latest.values()];
+    if (rows.length === 0) return [];
+    const changed: FactCoordinates[] = await manager.query(
+      `INSERT INTO computation.observation_fact
+         (measure, unit, period, dimensions_key, dimensions, value, revision, observation_id, recorded_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::float8[], $7::int[], $8::text[], $9::timestamptz[])
+       ON CONFLICT (measure, unit, period, dimensions_key) DO UPDATE SET
+         dimensions = EXCLUDED.dimensions, value = EXCLUDED.value, revision = EXCLUDED.revision,
+         observation_id = EXCLUDED.observation_id, recorded_at = EXCLUDED.recorded_at
+       WHERE computation.observation_fact.revision < EXCLUDED.revision
+       RETURNING measure, unit, period`,
+      [
+        rows.map((r) => r.measure),
+        rows.map((r) => r.unit),
+        rows.map((r) => r.period),
+        rows.map((r) => dimensionsKey(r.dimensions)),
+        rows.map((r) => (r.dimensions ? JSON.stringify(r.dimensions) : null)),
+        rows.map((r) => r.value),
+        rows.map((r) => r.revision),
+        rows.map((r) => r.observationId),
+        rows.map((r) => r.recordedAt),
+      ],
+    );
+    return changed;
+  }
+
+  /** The current facts within `scope`, indexed for the domain's computation. */
+  async load(manager: EntityManager, scope: FactScope): Promise<FactSet> {
+    const facts = new FactSet();
+    if (scope.measures.length === 0 || scope.units.length === 0 || scope.years.length === 0) return facts;
+    const rows: Array<{ measure: string; unit: string; period: string; dimensions: Dimensions | null; value: number }> = await manager.query(
+      `SELECT measure, unit, period, dimensions, value FROM computation.observation_fact
+       WHERE measure = ANY($1::text[]) AND unit = ANY($2::text[]) AND left(period, 4) = ANY($3::text[])`,
+      [scope.measures, scope.units, scope.years.map((y) => String(y).padStart(4, '0'))],
+    );
+    for (const row of rows) {
+      facts.add({ measure: row.measure, unit: row.unit, period: row.period, value: row.value, ...(row.dimensions ? { dimensions: row.dimensions } : {}) });
+    }
+    return facts;
+  }
+
+  /** Every current fact (rebuild). */
+  async loadAll(manager: EntityManager): Promise<{ facts: FactSet; coordinates: FactCoordinates[] }> {
+    const rows: Array<{ measure: string; unit: string; period: string; dimensions: Dimensions | null; value: number }> = await manager.query(
+      `SELECT measure, unit, period, dimensions, value FROM computation.observation_fact`,
+    );
+    const facts = new FactSet();
+    const coordinates = new Map<string, FactCoordinates>();
+    for (const row of rows) {
+      facts.add({ measure: row.measure, unit: row.unit, period: row.period, value: row.value, ...(row.dimensions ? { dimensions: row.dimensions } : {}) });
+      coordinates.set(`${row.measure}|${row.unit}|${row.period}`, { measure: row.measure, unit: row.unit, period: row.period });
+    }
+    return { facts, coordinates: [...coordinates.values()] };
+  }
+}

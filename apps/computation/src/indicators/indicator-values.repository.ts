@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+import { IndicatorValue, IndicatorValueRef } from '@dx/domain';
+
+import { refKey } from './recompute-plan.util';
+
+/** Stored current indicator values, by `indicator|unit|period`. Runs inside the caller's transaction. */
+@Injectable()
+export class IndicatorValuesRepository {
+  /**
+   * Takes a transaction-scoped lock on each unit, in the given (sorted) order. Values of a unit are
+   * written only under its lock, and facts are read after it is taken, so the last writer of a shared
+   * ancestor (the city) has seen every fact committed before it: two instances never lose an update.
+   */
+  async lockUnits(manager: EntityManager, units: readonly string[]): Promise<void> {
+    if (units.length === 0) return;
+    await manager.query(
+      `SELECT count(pg_advisory_xact_lock(hashtext('computation:unit'), hashtext(u.code)))
+       FROM (SELECT code FROM unnest($1::text[]) WITH ORDINALITY AS t(code, n) ORDER BY n) u`,
+      [units],
+    );
+  }
+
+  async load(manager: EntityManager, refs: readonly IndicatorValueRef[]): Promise<Map<string, IndicatorValue>> {
+    const result = new Map<string, IndicatorValue>();
+    if (refs.length === 0) return result;
+    const rows: Array<{ payload: IndicatorValue }> = await manager.query(
+      `SELECT v.payload FROM computation.indicator_value v
+       JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(indicator, unit, period)
+         ON v.indicator = k.indicator AND v.unit = k.unit AND v.period = k.period`,
+      [refs.map((r) => r.indicator), refs.map((r) => r.unit), refs.map((r) => r.period)],
+    );
+    for (const { payload } of rows) result.set(refKey(payload), payload);
+    return result;
+  }
+
+  async save(manager: EntityManager, values: readonly IndicatorValue[], computedAt: Date): Promise<void> {
+    if (values.length === 0) return;
+    await manager.query(
+      `INSERT INTO computation.indicator_value (indicator, unit, period, value, status, payload, computed_at)
+       SELECT k.indicator, k.unit, k.period, k.value, k.status, k.payload, $7
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::text[], $6::jsonb[]) AS k(indicator, unit, period, value, status, payload)
+       ON CONFLICT (indicator, unit, period) DO UPDATE SET
+         value = EXCLUDED.value, status = EXCLUDED.status, payload = EXCLUDED.payload, computed_at = EXCLUDED.computed_at`,
+      [
+        values.map((v) => v.indicator),
+        values.map((v) => v.unit),
+        values.map((v) => v.period),
+        values.map((v) => v.value),
+        values.map((v) => v.status),
+        values.map((v) => JSON.stringify(v)),
+        computedAt,
+      ],
+    );
+  }
+}

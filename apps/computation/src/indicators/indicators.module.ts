@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+
+import { OutboxModule } from '@dx/platform';
+
+import { FactsModule } from '../facts/facts.module';
+import { OverdueModule } from '../overdue/overdue.module';
+import { ReferenceModule } from '../reference/reference.module';
+import { ApplyObservationsService } from './apply-observations.service';
+import { IndicatorValuesRepository } from './indicator-values.repository';
+import { ObservationRecordedConsumer } from './observation-recorded.consumer';
+
+const consumers = [ObservationRecordedConsumer];
+const useCases = [ApplyObservationsService];
+const repositories = [IndicatorValuesRepository];
+
+@Module({
+  imports: [FactsModule, OverdueModule, ReferenceModule, OutboxModule],
+  controllers: [...consumers],
+  providers: [...useCases, ...repositories],
+  exports: [IndicatorValuesRepository],
+})
+export class IndicatorsModule {}
