@@ -177,9 +177,16 @@ function checkDimensions(measure: Measure, input: unknown): Dimensions | undefin
 
 /** Whether an agency's measure pattern (`households.*`, `*`, an exact code) covers a measure. */
 export function measurePatternMatches(pattern: string, text: string): boolean {
-  const regex = new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`);
+  let regex = PATTERN_CACHE.get(pattern);
+  if (!regex) {
+    regex = new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`);
+    // Agencies have a handful of patterns; the bound only guards against unbounded input.
+    if (PATTERN_CACHE.size < 10_000) PATTERN_CACHE.set(pattern, regex);
+  }
   return regex.test(text);
 }
+
+const PATTERN_CACHE = new Map<string, RegExp>();
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
