@@ -13,13 +13,18 @@ export const TOPICS = {
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
 
-/** Every topic the platform owns, with the partition count it is created with. */
-export const TOPIC_DEFINITIONS: ReadonlyArray<{ topic: TopicName; numPartitions: number }> = [
-  { topic: TOPICS.intake, numPartitions: 6 },
-  { topic: TOPICS.intakeDeadLetters, numPartitions: 1 },
-  { topic: TOPICS.observations, numPartitions: 6 },
-  { topic: TOPICS.indicatorValues, numPartitions: 6 },
-  { topic: TOPICS.indicatorStatus, numPartitions: 3 },
-  { topic: TOPICS.alerts, numPartitions: 3 },
-  { topic: TOPICS.deadLetters, numPartitions: 1 },
+// The observation log is the platform's source of truth (computation rebuilds from its start), and the
+// derived topics let read models rebuild too: kept forever. Dead letters are for operators: 30 days.
+const FOREVER = [{ name: 'retention.ms', value: '-1' }];
+const THIRTY_DAYS = [{ name: 'retention.ms', value: String(30 * 24 * 3600 * 1000) }];
+
+/** Every topic the platform owns, with the partition count and settings it is created with. */
+export const TOPIC_DEFINITIONS: ReadonlyArray<{ topic: TopicName; numPartitions: number; configEntries: ReadonlyArray<{ name: string; value: string }> }> = [
+  { topic: TOPICS.intake, numPartitions: 6, configEntries: THIRTY_DAYS },
+  { topic: TOPICS.intakeDeadLetters, numPartitions: 1, configEntries: THIRTY_DAYS },
+  { topic: TOPICS.observations, numPartitions: 6, configEntries: FOREVER },
+  { topic: TOPICS.indicatorValues, numPartitions: 6, configEntries: FOREVER },
+  { topic: TOPICS.indicatorStatus, numPartitions: 3, configEntries: FOREVER },
+  { topic: TOPICS.alerts, numPartitions: 3, configEntries: FOREVER },
+  { topic: TOPICS.deadLetters, numPartitions: 1, configEntries: THIRTY_DAYS },
 ];

@@ -1,8 +1,9 @@
-import { Kafka } from 'kafkajs';
+import { ConfigResourceTypes, Kafka } from 'kafkajs';
 
 export interface TopicDefinition {
   topic: string;
   numPartitions: number;
+  configEntries?: ReadonlyArray<{ name: string; value: string }>;
 }
 
 /**
@@ -19,13 +20,23 @@ export async function ensureTopics(kafka: Kafka, topics: ReadonlyArray<TopicDefi
       try {
         await admin.createTopics({
           waitForLeaders: true,
-          topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.numPartitions, replicationFactor: 1 })),
+          topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.numPartitions, replicationFactor: 1, configEntries: [...(t.configEntries ?? [])] })),
         });
       } catch (error) {
         // Another service created them in the meantime: that is the outcome we wanted.
         const errors = (error as { errors?: Array<{ type?: string }> }).errors;
         if (!errors?.length || !errors.every((e) => e.type === 'TOPIC_ALREADY_EXISTS')) throw error;
       }
+    }
+    // Topics made before a setting was decided (older installations) get it now.
+    const existingWithSettings = topics
+      .map((t) => ({ ...t, topic: topicPrefix + t.topic }))
+      .filter((t) => existing.has(t.topic) && (t.configEntries?.length ?? 0) > 0);
+    if (existingWithSettings.length > 0) {
+      await admin.alterConfigs({
+        validateOnly: false,
+        resources: existingWithSettings.map((t) => ({ type: ConfigResourceTypes.TOPIC, name: t.topic, configEntries: [...(t.configEntries ?? [])] })),
+      });
     }
   } finally {
     await admin.disconnect();
