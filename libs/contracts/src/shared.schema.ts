@@ -15,3 +15,15 @@ export const statusSchema = z.enum(['achieved', 'on_track', 'at_risk', 'off_trac
 export const severitySchema = z.enum(['info', 'warning', 'critical']);
 export const comparatorSchema = z.enum(['>=', '>', '<=', '=']);
 export const targetRefSchema = z.object({ year: z.number().int(), op: comparatorSchema, value: finiteNumberSchema });
+
+/** Where a parked (dead-lettered or rejected) message came from, with its original bytes for replay. */
+export const messageSourceSchema = z.object({
+  topic: z.string(),
+  partition: z.number().int(),
+  offset: z.string(),
+  key: z.string().nullable(),
+  valueBase64: z.string().nullable(),
+  headers: z.record(z.string(), z.string()),
+});
+
+export type MessageSource = z.infer<typeof messageSourceSchema>;

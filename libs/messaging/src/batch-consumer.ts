@@ -1,6 +1,6 @@
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 
-import { CloudEvent, ContractError, Decoded, MessageDeadLetteredV1 } from '@dx/contracts';
+import { CloudEvent, ContractError, Decoded, MessageDeadLetteredV1, MessageSource } from '@dx/contracts';
 
 import { EventPublisher } from './event-publisher';
 import { StructuredLogger } from './logger.type';
@@ -60,6 +60,18 @@ export interface BatchConsumerOptions {
 }
 
 class ConsumerStopping extends Error {}
+
+/** The coordinates and original bytes of a message, as dead-letter and rejection events carry them. */
+export function messageSource(raw: RawMessage): MessageSource {
+  return {
+    topic: raw.topic,
+    partition: raw.partition,
+    offset: raw.offset,
+    key: raw.key,
+    valueBase64: raw.value ? raw.value.toString('base64') : null,
+    headers: raw.headers,
+  };
+}
 
 const defaultBackoff = (attempt: number): number => Math.min(200 * 2 ** (attempt - 1), 5_000);
 
@@ -238,14 +250,7 @@ export class BatchConsumer {
       data: {
         consumerGroup: this.options.groupId,
         reason,
-        source: {
-          topic: raw.topic,
-          partition: raw.partition,
-          offset: raw.offset,
-          key: raw.key,
-          valueBase64: raw.value ? raw.value.toString('base64') : null,
-          headers: raw.headers,
-        },
+        source: messageSource(raw),
         deadLetteredAt: new Date().toISOString(),
       },
     });

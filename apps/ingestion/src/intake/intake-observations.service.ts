@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { AGENCY_HEADER, ObservationRejectedV1 } from '@dx/contracts';
-import { ConsumedEvent, OutgoingEvent, RawMessage } from '@dx/messaging';
+import { ConsumedEvent, messageSource, OutgoingEvent, RawMessage } from '@dx/messaging';
 import { OutboxWriter } from '@dx/platform';
 
 import { AgenciesRepository } from '../agencies/agencies.repository';
@@ -16,14 +16,7 @@ function rejection(raw: RawMessage, agency: string | undefined, reason: { code: 
     data: {
       ...(agency ? { agency } : {}),
       reason: { code: reason.code, message: reason.message, ...(reason.path ? { path: reason.path } : {}) },
-      source: {
-        topic: raw.topic,
-        partition: raw.partition,
-        offset: raw.offset,
-        key: raw.key,
-        valueBase64: raw.value ? raw.value.toString('base64') : null,
-        headers: raw.headers,
-      },
+      source: messageSource(raw),
       rejectedAt: new Date().toISOString(),
     },
   };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { defineEventContract } from '../event-contract';
+import { messageSourceSchema } from '../shared.schema';
 import { TOPICS } from '../topics.constant';
 
 // WARNING: persisted CloudEvents type; never edit, add a .v2 instead.
@@ -16,14 +17,7 @@ export const messageDeadLetteredV1Schema = z.object({
     path: z.string().optional(),
     attempts: z.number().int().nonnegative(),
   }),
-  source: z.object({
-    topic: z.string(),
-    partition: z.number().int(),
-    offset: z.string(),
-    key: z.string().nullable(),
-    valueBase64: z.string().nullable(),
-    headers: z.record(z.string(), z.string()),
-  }),
+  source: messageSourceSchema,
   deadLetteredAt: z.iso.datetime({ offset: true }),
 });
 

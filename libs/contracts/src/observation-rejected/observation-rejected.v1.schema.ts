@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { defineEventContract } from '../event-contract';
+import { messageSourceSchema } from '../shared.schema';
 import { TOPICS } from '../topics.constant';
 
 // WARNING: persisted CloudEvents type; never edit, add a .v2 instead.
@@ -9,15 +10,7 @@ export const OBSERVATION_REJECTED_V1 = 'vn.cantho.dx.observation.rejected.v1';
 export const observationRejectedV1Schema = z.object({
   agency: z.string().optional(),
   reason: z.object({ code: z.string(), message: z.string(), path: z.string().optional() }),
-  source: z.object({
-    topic: z.string(),
-    partition: z.number().int(),
-    offset: z.string(),
-    key: z.string().nullable(),
-    // The original bytes, base64, so that an operator can replay them exactly.
-    valueBase64: z.string().nullable(),
-    headers: z.record(z.string(), z.string()),
-  }),
+  source: messageSourceSchema,
   rejectedAt: z.iso.datetime({ offset: true }),
 });
 
