@@ -4,27 +4,15 @@
 // INFRA_MODE=containers|external).
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { createTestKafka, expectEventually, waitForConsumerGroupJoin } from '../../../src';
+import { createTestKafka, expectEventually, freePort, waitForConsumerGroupJoin } from '../../../src';
 
 const KAFKA_SH = resolve(__dirname, '../../../../../infra/kafka/kafka.sh');
 const javaAvailable = spawnSync(process.env['JAVA'] ?? 'java', ['-version']).status === 0;
 const localMode = !['containers', 'external'].includes(process.env['INFRA_MODE'] ?? '');
 const describeLocal = javaAvailable && localMode ? describe : describe.skip;
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 describeLocal('Local Kafka broker restart', () => {
   let dir: string;
