@@ -20,6 +20,7 @@ function dependencyConstraints(inTests) {
     { sourceTag: 'scope:computation', onlyDependOnLibsWithTags: ['scope:computation', 'scope:shared'] },
     { sourceTag: 'scope:notification', onlyDependOnLibsWithTags: ['scope:notification', 'scope:shared'] },
     { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:reporting', 'scope:shared'] },
+    { sourceTag: 'scope:demo', onlyDependOnLibsWithTags: ['scope:demo', 'scope:shared'] },
   ];
 }
 

@@ -1,6 +1,7 @@
 'use strict';
 // `npm start`: Kafka and PostgreSQL (the local ones unless KAFKA_BROKERS / DATABASE_URL are given), then
 // the four services; prints where everything is; Ctrl-C stops it all within seconds.
+const { spawn } = require('node:child_process');
 const path = require('node:path');
 
 const { ensureInfra, InfraError } = require('../infra/local-infra.cjs');
@@ -92,6 +93,19 @@ async function main() {
   say(`  Admin token   ${adminToken === DEV_ADMIN_TOKEN ? `${DEV_ADMIN_TOKEN} (mặc định cho phát triển / development default)` : '(DX_ADMIN_TOKEN)'}`);
   say(`  Logs          .dx/logs/<service>.log`);
   say(`\nSẵn sàng sau / ready after ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl-C để dừng / to stop.`);
+
+  if (env.DX_DEMO === 'on') {
+    // The demo agencies report through the public API, like any agency; the platform stays up if it fails.
+    const demo = spawn(process.execPath, ['-r', path.join(REPO_ROOT, 'tools', 'register.cjs'), path.join(REPO_ROOT, 'apps', 'demo', 'src', 'main.ts')], {
+      cwd: REPO_ROOT,
+      env: { ...env, INGESTION_URL: `http://127.0.0.1:${portOf(SERVICES[1], env)}` },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    children.push(demo);
+    demo.on('exit', (code) => {
+      if (code !== 0 && !stopping) process.stderr.write('Dữ liệu mô phỏng không nạp được / demo data failed (DX_DEMO=off to skip)\n');
+    });
+  }
 }
 
 main().catch((error) => {
