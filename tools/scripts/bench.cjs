@@ -17,8 +17,10 @@ function findBenchmarks(dir) {
 
 const only = process.argv[2];
 const benchmarks = findBenchmarks(path.join(REPO_ROOT, 'bench')).filter((file) => !only || file.includes(only));
-const sections = [];
 let failed = false;
+const resultsDir = path.join(REPO_ROOT, 'bench', 'results');
+fs.mkdirSync(resultsDir, { recursive: true });
+const written = [];
 for (const file of benchmarks) {
   const relative = path.relative(REPO_ROOT, file);
   process.stdout.write(`\n▶ ${relative}\n`);
@@ -28,12 +30,14 @@ for (const file of benchmarks) {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   process.stdout.write(result.stdout);
-  if (result.status !== 0) failed = true;
-  sections.push(`<!-- ${relative} -->\n${result.stdout.trim()}\n`);
+  if (result.status !== 0) {
+    failed = true;
+    continue;
+  }
+  // One file per benchmark and day, so running one benchmark keeps the others' results.
+  const out = path.join(resultsDir, `${new Date().toISOString().slice(0, 10)}-${path.basename(file, '.bench.ts')}.md`);
+  fs.writeFileSync(out, `<!-- ${relative} -->\n${result.stdout.trim()}\n`);
+  written.push(path.relative(REPO_ROOT, out));
 }
-const resultsDir = path.join(REPO_ROOT, 'bench', 'results');
-fs.mkdirSync(resultsDir, { recursive: true });
-const out = path.join(resultsDir, `${new Date().toISOString().slice(0, 10)}.md`);
-fs.writeFileSync(out, `${sections.join('\n')}`);
-process.stdout.write(`\nwritten to ${path.relative(REPO_ROOT, out)}\n`);
+process.stdout.write(`\nwritten: ${written.join(', ') || 'nothing'}\n`);
 process.exit(failed ? 1 : 0);
