@@ -112,7 +112,9 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${port}`;
   const databaseUrl = new URL(infra.databaseUrl);
   databaseUrl.pathname = `/bench_${Date.now()}`;
-  const child = spawn(process.execPath, ['-r', path.join(REPO, 'tools/register.cjs'), path.join(REPO, 'apps/ingestion/src/main.ts')], {
+  // BENCH_SERVICE_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, to profile the service.
+  const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '-r', path.join(REPO, 'tools/register.cjs'), path.join(REPO, 'apps/ingestion/src/main.ts')], {
     cwd: REPO,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
