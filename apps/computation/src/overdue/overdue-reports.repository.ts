@@ -50,10 +50,13 @@ export class OverdueReportsRepository {
   async clear(manager: EntityManager, facts: readonly FactCoordinates[], at: Date): Promise<OverdueEvent[]> {
     if (facts.length === 0) return [];
     const rows: Array<{ measure: string; unit: string; period: string; due_date: string }> = await manager.query(
-      `UPDATE computation.overdue_report r SET cleared_at = $4
-       FROM (SELECT DISTINCT * FROM unnest($1::text[], $2::text[], $3::text[])) AS k(measure, unit, period)
-       WHERE r.measure = k.measure AND r.unit = k.unit AND r.period = k.period AND r.cleared_at IS NULL
-       RETURNING r.measure, r.unit, r.period, to_char(r.due_date, 'YYYY-MM-DD') AS due_date`,
+      // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count], a SELECT with the rows.
+      `WITH cleared AS (
+         UPDATE computation.overdue_report r SET cleared_at = $4
+         FROM (SELECT DISTINCT * FROM unnest($1::text[], $2::text[], $3::text[])) AS k(measure, unit, period)
+         WHERE r.measure = k.measure AND r.unit = k.unit AND r.period = k.period AND r.cleared_at IS NULL
+         RETURNING r.measure, r.unit, r.period, to_char(r.due_date, 'YYYY-MM-DD') AS due_date)
+       SELECT * FROM cleared`,
       [facts.map((f) => f.measure), facts.map((f) => f.unit), facts.map((f) => f.period), at],
     );
     return rows.map((r) => ({ kind: 'overdue_cleared', measure: r.measure, unit: r.unit, period: r.period, dueDate: r.due_date, severity: 'info' }));

@@ -132,4 +132,4 @@ export function withoutComputedAt(message: IndicatorComputedV1): IndicatorValue 
   return value as IndicatorValue;
 }
 
-export const OUTPUT_TOPICS = { values: TOPICS.indicatorValues, status: TOPICS.indicatorStatus, deadLetters: TOPICS.deadLetters } as const;
+export const OUTPUT_TOPICS = { observations: TOPICS.observations, values: TOPICS.indicatorValues, status: TOPICS.indicatorStatus, deadLetters: TOPICS.deadLetters } as const;

@@ -1,0 +1,185 @@
+import { randomBytes } from 'node:crypto';
+
+import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+
+import { CONTRACTS_BY_TOPIC, decodeEvent, ObservationRecordedV1, TOPIC_DEFINITIONS, TOPICS } from '@dx/contracts';
+import { computeIndicator, IndicatorValue } from '@dx/domain';
+import { createKafkaClient, ensureTopics, parseBrokers } from '@dx/messaging';
+import { AppLogger, createDataSourceOptions, createLogger, loadConfig, prepareDatabase } from '@dx/platform';
+
+import { COMPUTATION_SERVICE } from '../computation.service';
+import { computationConfigSchema, ComputationConfig } from '../config/computation.config';
+import { FactsRepository, RecordedObservation } from '../facts/facts.repository';
+import { IndicatorValuesRepository } from '../indicators/indicator-values.repository';
+import { planRecompute } from '../indicators/recompute-plan.util';
+import { OverdueReportsRepository } from '../overdue/overdue-reports.repository';
+import { raiseOverdue } from '../overdue/raise-overdue-reports.service';
+import { ReferenceDataService } from '../reference/reference-data.service';
+import { ProgressBar } from './progress-bar.util';
+
+export interface RebuildSummary {
+  messages: number;
+  facts: number;
+  values: number;
+  elapsedMs: number;
+}
+
+const TABLES = ['observation_fact', 'processed_event', 'indicator_value', 'overdue_report', 'outbox_event'];
+const SAVE_CHUNK = 5_000;
+
+/**
+ * Drops this service's state and rebuilds it from the start of dx.observations.v1: every fact (highest
+ * revision wins), then every indicator value the facts affect, computed once from all of them — the
+ * values incremental processing ends with. Nothing is published: consumers already have these values
+ * and status events, and announcing old slips again would page supervisors twice. Reports overdue at
+ * `now` are recorded as already announced, for the same reason. Finally the service's consumer group is
+ * moved to where the rebuild stopped, so the service goes on from there. The service must be stopped.
+ */
+export class RebuildService {
+  private readonly reference = new ReferenceDataService();
+  private readonly facts = new FactsRepository();
+  private readonly values = new IndicatorValuesRepository();
+  private readonly overdue = new OverdueReportsRepository();
+
+  constructor(
+    private readonly config: ComputationConfig,
+    private readonly logger: AppLogger,
+    private readonly progress: NodeJS.WritableStream & { isTTY?: boolean },
+  ) {}
+
+  async run(): Promise<RebuildSummary> {
+    const started = Date.now();
+    const prefix = this.config.KAFKA_TOPIC_PREFIX;
+    const kafka = createKafkaClient({
+      brokers: parseBrokers(this.config.KAFKA_BROKERS),
+      clientId: `dx-computation-rebuild-${randomBytes(3).toString('hex')}`,
+      logger: this.logger,
+    });
+    const serviceGroup = `${prefix}dx-computation`;
+    const topic = `${prefix}${TOPICS.observations}`;
+    await prepareDatabase(this.config.DATABASE_URL, 'computation');
+    await ensureTopics(kafka, TOPIC_DEFINITIONS, prefix);
+    const dataSource = new DataSource(createDataSourceOptions({ ...COMPUTATION_SERVICE.database, url: this.config.DATABASE_URL, service: 'computation' }));
+    await dataSource.initialize();
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const [group] = (await admin.describeGroups([serviceGroup])).groups;
+      if (group && group.members.length > 0) {
+        throw new Error(`the computation service is running (${group.members.length} member(s) in ${serviceGroup}): stop it before a rebuild`);
+      }
+      await dataSource.runMigrations({ transaction: 'each' });
+      const ends = await admin.fetchTopicOffsets(topic);
+      await dataSource.query(`TRUNCATE ${TABLES.map((t) => `computation.${t}`).join(', ')}`);
+      const messages = await this.loadFacts(kafka, dataSource, topic, ends);
+      const values = await this.computeValues(dataSource);
+      await dataSource.transaction((manager) => raiseOverdue(manager, this.overdue, this.reference, this.now(), this.config.COMPUTATION_OVERDUE_LOOKBACK_MONTHS));
+      await admin.setOffsets({ groupId: serviceGroup, topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
+      const [{ n: facts }] = await dataSource.query(`SELECT count(*)::int AS n FROM computation.observation_fact`);
+      return { messages, facts, values, elapsedMs: Date.now() - started };
+    } finally {
+      await admin.disconnect();
+      await dataSource.destroy();
+    }
+  }
+
+  private now(): Date {
+    return this.config.DX_CLOCK_NOW ? new Date(this.config.DX_CLOCK_NOW) : new Date();
+  }
+
+  // Reads the topic from the beginning up to the end offsets seen at the start, with a throw-away group.
+  private async loadFacts(
+    kafka: Kafka,
+    dataSource: DataSource,
+    topic: string,
+    ends: ReadonlyArray<{ partition: number; low: string; high: string }>,
+  ): Promise<number> {
+    const remaining = new Map(ends.filter((p) => BigInt(p.high) > BigInt(p.low)).map((p) => [p.partition, BigInt(p.high)]));
+    const total = ends.reduce((sum, p) => sum + Number(BigInt(p.high) - BigInt(p.low)), 0);
+    const bar = new ProgressBar(this.progress, 'observations', total);
+    if (remaining.size === 0) {
+      bar.finish(0);
+      return 0;
+    }
+    const groupId = `${this.config.KAFKA_TOPIC_PREFIX}dx-computation-rebuild-${randomBytes(4).toString('hex')}`;
+    const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 250, maxBytes: 64 * 1024 * 1024, allowAutoTopicCreation: false });
+    const contracts = CONTRACTS_BY_TOPIC[TOPICS.observations];
+    let consumed = 0;
+    let finished!: () => void;
+    let failed!: (error: unknown) => void;
+    const done = new Promise<void>((resolve, reject) => {
+      finished = resolve;
+      failed = reject;
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatch: async ({ batch }) => {
+        try {
+          const end = remaining.get(batch.partition);
+          if (end === undefined) return;
+          const observations: RecordedObservation[] = [];
+          let last = -1n;
+          for (const message of batch.messages) {
+            if (BigInt(message.offset) >= end) break;
+            last = BigInt(message.offset);
+            consumed++;
+            // Messages that do not decode were dead-lettered by the service; they are skipped here too.
+            const decoded = decodeEvent(contracts, message.value);
+            if (decoded.ok) observations.push({ eventId: decoded.event.id, data: decoded.event.data as ObservationRecordedV1 });
+          }
+          await dataSource.transaction((manager) => this.facts.record(manager, observations));
+          bar.update(consumed);
+          if (last + 1n >= end) remaining.delete(batch.partition);
+          if (remaining.size === 0) finished();
+        } catch (error) {
+          failed(error);
+          throw error;
+        }
+      },
+    });
+    try {
+      await done;
+    } finally {
+      await consumer.disconnect();
+      const admin = kafka.admin();
+      await admin.connect();
+      await admin.deleteGroups([groupId]).catch(() => undefined);
+      await admin.disconnect();
+    }
+    bar.finish(consumed);
+    return consumed;
+  }
+
+  private async computeValues(dataSource: DataSource): Promise<number> {
+    const { catalogue, hierarchies } = this.reference;
+    const { facts, coordinates } = await this.facts.loadAll(dataSource.manager);
+    const { refs } = planRecompute(catalogue, hierarchies, coordinates, this.now());
+    const bar = new ProgressBar(this.progress, 'indicator values', refs.length);
+    const computedAt = new Date();
+    let chunk: IndicatorValue[] = [];
+    let count = 0;
+    for (const ref of refs) {
+      chunk.push(computeIndicator(catalogue, hierarchies.inForce(ref.period), facts, ref.indicator, ref.unit, ref.period));
+      count++;
+      if (chunk.length >= SAVE_CHUNK) {
+        const values = chunk;
+        await dataSource.transaction((manager) => this.values.save(manager, values, computedAt));
+        chunk = [];
+        bar.update(count);
+      }
+    }
+    await dataSource.transaction((manager) => this.values.save(manager, chunk, computedAt));
+    bar.finish(count);
+    return count;
+  }
+}
+
+/** Loads the configuration from `env` and runs a rebuild; progress goes to `progress` (stderr). */
+export async function rebuildComputation(env: NodeJS.ProcessEnv, progress: NodeJS.WritableStream = process.stderr): Promise<RebuildSummary> {
+  const config = loadConfig(computationConfigSchema, env);
+  const logger = createLogger('computation', config.LOG_LEVEL);
+  return new RebuildService(config, logger, progress).run();
+}

@@ -1,0 +1,86 @@
+import { ReportOverdueV1 } from '@dx/contracts';
+import { createServiceApp, ServiceApp } from '@dx/platform';
+import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, MessageCollector, uniqueSuffix } from '@dx/testing';
+
+import { COMPUTATION_SERVICE } from '../../../src/computation.service';
+import { RaiseOverdueReportsService } from '../../../src/overdue/raise-overdue-reports.service';
+import { anObservation, applyOneByOne, BROKERS, ComputationDatabase, decodeStatusEvents, ObservationFeed, OUTPUT_TOPICS } from '../support/computation-harness.util';
+
+// Q1 2025 of a quarterly measure is due on 15 April (15 days); on 20 April it is overdue.
+describe('Overdue reports', () => {
+  const prefix = `comp-overdue-${uniqueSuffix()}.`;
+  const now = new Date('2025-04-20T09:00:00+07:00');
+  let databaseUrl: string;
+  let app: ServiceApp<unknown>;
+  let db: ComputationDatabase;
+  let feed: ObservationFeed;
+  let status: MessageCollector;
+
+  const overdueEvents = () =>
+    decodeStatusEvents(status.messages)
+      .map((e) => e.data as ReportOverdueV1)
+      .filter((e) => e.measure === 'households.total' && e.period === '2025-Q1');
+
+  beforeAll(async () => {
+    databaseUrl = await createTestDatabase('computation_overdue');
+    app = await createServiceApp(COMPUTATION_SERVICE, {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      KAFKA_TOPIC_PREFIX: prefix,
+      LOG_LEVEL: 'warn',
+      DX_CLOCK_NOW: now.toISOString(),
+      // The test drives the scheduler itself; one month back covers Q1 and March.
+      COMPUTATION_OVERDUE_INTERVAL_MS: '0',
+      COMPUTATION_OVERDUE_LOOKBACK_MONTHS: '1',
+    });
+    db = new ComputationDatabase(databaseUrl);
+    await db.connect();
+    feed = new ObservationFeed(prefix);
+    status = await collectMessages(BROKERS, `${prefix}${OUTPUT_TOPICS.status}`);
+  });
+
+  afterAll(async () => {
+    await status?.stop();
+    await feed?.close();
+    await db?.close();
+    await app?.close();
+    if (databaseUrl) await dropTestDatabase(databaseUrl);
+  });
+
+  it('should announce each missing report once when its due day has passed', async () => {
+    await applyOneByOne(feed, db, [anObservation({ measure: 'households.total', unit: '31120', period: '2025-Q1', value: 500 })]);
+    const raise = app.app.get(RaiseOverdueReportsService);
+
+    await raise.execute(now);
+    await raise.execute(now);
+
+    // 80 communes should report households; 31120 did.
+    await expectEventually(async () => expect(overdueEvents()).toHaveLength(79), { timeoutMs: 30_000 });
+    const for31117 = overdueEvents().filter((e) => e.unit === '31117');
+    expect(for31117).toEqual([
+      { kind: 'overdue', measure: 'households.total', unit: '31117', period: '2025-Q1', dueDate: '2025-04-15', severity: 'warning', detectedAt: expect.any(String) },
+    ]);
+    expect(overdueEvents().some((e) => e.unit === '31120')).toBe(false);
+  });
+
+  it('should announce nothing when the due day has not passed', async () => {
+    const raised = await app.app.get(RaiseOverdueReportsService).execute(new Date('2025-04-15T12:00:00+07:00'));
+
+    expect(raised.filter((e) => e.period === '2025-Q1' && e.measure === 'households.total')).toEqual([]);
+  });
+
+  it('should clear an overdue report once when the report arrives, and not announce it again', async () => {
+    const report = anObservation({ measure: 'households.total', unit: '31117', period: '2025-Q1', value: 1000 });
+    await applyOneByOne(feed, db, [report, { ...report, id: `${report.data.observationId}:2`, data: { ...report.data, value: 1001, revision: 2 } }]);
+    await app.app.get(RaiseOverdueReportsService).execute(now);
+
+    await expectEventually(async () => {
+      expect(await db.outboxCount()).toBe(0);
+      expect(overdueEvents().filter((e) => e.unit === '31117').map((e) => [e.kind, e.severity])).toEqual([
+        ['overdue', 'warning'],
+        ['overdue_cleared', 'info'],
+      ]);
+    }, { timeoutMs: 30_000 });
+    expect(overdueEvents()).toHaveLength(80);
+  });
+});
