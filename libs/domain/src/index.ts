@@ -58,7 +58,7 @@ export type { Status, TargetRef } from './targets/target.util';
 export { applicableTarget, expectedValue, meetsTarget, progressRatio, statusOf, targetRef } from './targets/target.util';
 
 export type { Coverage, IndicatorValue, IndicatorValueRef } from './computation/indicator-value.type';
-export { computeAll, computeIndicator, publishedFrequencies } from './computation/compute-indicator.util';
+export { computeAll, computeIndicator, computeIndicators, publishedFrequencies } from './computation/compute-indicator.util';
 export { affectedIndicatorValues } from './computation/affected-indicator-values.util';
 
 export type { OverdueEvent, Severity, StatusEvent } from './slips/slip.util';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { computeIndicator, formatPeriod, IndicatorValueRef, previousPeriod } from '@dx/domain';
+import { computeIndicators, formatPeriod, IndicatorValueRef, previousPeriod } from '@dx/domain';
 import { OutboxWriter } from '@dx/platform';
 
 import { FactsRepository, RecordedObservation } from '../facts/facts.repository';
@@ -56,7 +56,7 @@ export class ApplyObservationsService {
       const previous: IndicatorValueRef[] = plan.refs.map((r) => ({ ...r, period: formatPeriod(previousPeriod(r.period)) }));
       const stored = await this.values.load(manager, [...plan.refs, ...previous]);
       await heartbeat();
-      const computed = plan.refs.map((r) => computeIndicator(catalogue, hierarchies.inForce(r.period), facts, r.indicator, r.unit, r.period));
+      const computed = computeIndicators(catalogue, hierarchies, facts, plan.refs);
       const { changed: changedValues, statusEvents } = valueChanges(catalogue, computed, stored);
       const now = new Date();
       await this.values.save(manager, changedValues, now);

@@ -4,7 +4,7 @@ import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 
 import { CONTRACTS_BY_TOPIC, decodeEvent, ObservationRecordedV1, TOPIC_DEFINITIONS, TOPICS } from '@dx/contracts';
-import { computeIndicator, IndicatorValue } from '@dx/domain';
+import { computeIndicators } from '@dx/domain';
 import { createKafkaClient, ensureTopics, parseBrokers } from '@dx/messaging';
 import { AppLogger, createDataSourceOptions, createLogger, loadConfig, prepareDatabase } from '@dx/platform';
 
@@ -159,19 +159,13 @@ export class RebuildService {
     const { refs } = planRecompute(catalogue, hierarchies, coordinates, this.now());
     const bar = new ProgressBar(this.progress, 'indicator values', refs.length);
     const computedAt = new Date();
-    let chunk: IndicatorValue[] = [];
     let count = 0;
-    for (const ref of refs) {
-      chunk.push(computeIndicator(catalogue, hierarchies.inForce(ref.period), facts, ref.indicator, ref.unit, ref.period));
-      count++;
-      if (chunk.length >= SAVE_CHUNK) {
-        const values = chunk;
-        await dataSource.transaction((manager) => this.values.save(manager, values, computedAt));
-        chunk = [];
-        bar.update(count);
-      }
+    for (let i = 0; i < refs.length; i += SAVE_CHUNK) {
+      const values = computeIndicators(catalogue, hierarchies, facts, refs.slice(i, i + SAVE_CHUNK));
+      await dataSource.transaction((manager) => this.values.save(manager, values, computedAt));
+      count += values.length;
+      bar.update(count);
     }
-    await dataSource.transaction((manager) => this.values.save(manager, chunk, computedAt));
     bar.finish(count);
     return count;
   }

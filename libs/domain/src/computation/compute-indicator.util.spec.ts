@@ -7,7 +7,7 @@ import { Dimensions, Observation } from '../observations/observation.type';
 import { HierarchyRegistry, THREE_LEVEL_VERSION_ID, TWO_LEVEL_VERSION_ID } from '../units/hierarchy-registry';
 import { loadHierarchy, UnitHierarchy } from '../units/unit-hierarchy';
 import { AdministrativeUnit } from '../units/unit.type';
-import { computeAll, computeIndicator } from './compute-indicator.util';
+import { computeAll, computeIndicator, computeIndicators } from './compute-indicator.util';
 import { IndicatorValue } from './indicator-value.type';
 
 // 92 city ─┬─ 916 ─┬─ 31117
@@ -367,6 +367,28 @@ describe('computeIndicator', () => {
       const all = computeAll(DEFAULT_CATALOGUE, hierarchy, new FactSet(facts), '2025');
       const city = all.find((v) => v.indicator === 'SOC-01' && v.unit === '92' && v.period === '2025-Q1');
       expect(city).toEqual(compute(facts, 'SOC-01', '92', '2025-Q1'));
+    });
+  });
+
+  describe('computeIndicators', () => {
+    it('should give the same values as computeIndicator one by one, across hierarchy versions', () => {
+      const registry = HierarchyRegistry.withDefaults();
+      const facts = [
+        o('households.total', '31117', '2025-Q1', 1000),
+        o('households.fibre', '31117', '2025-Q1', 700),
+        o('work_records.total', '916', '2025-03', 40),
+        o('work_records.online', '916', '2025-03', 30),
+      ];
+      const refs = [
+        { indicator: 'SOC-01', unit: '92', period: '2025-Q1' },
+        { indicator: 'SOC-01', unit: '916', period: '2025' },
+        { indicator: 'GOV-04', unit: '916', period: '2025-03' },
+        { indicator: 'SOC-02', unit: '92', period: '2025-Q1' },
+      ];
+      const together = computeIndicators(DEFAULT_CATALOGUE, registry, new FactSet(facts), refs);
+      const oneByOne = refs.map((r) => computeIndicator(DEFAULT_CATALOGUE, registry.inForce(r.period), new FactSet(facts), r.indicator, r.unit, r.period));
+      expect(together).toEqual(oneByOne);
+      expect(together[0].value).toBeCloseTo(70, 10);
     });
   });
 

@@ -5,7 +5,7 @@ import { FREQUENCIES, finerPeriods, formatPeriod, isCoarser, Period, PeriodInput
 import { applicableTarget, expectedValue, progressRatio, statusOf, targetRef } from '../targets/target.util';
 import { AdministrativeUnit } from '../units/unit.type';
 import { UnitHierarchy } from '../units/unit-hierarchy';
-import { Coverage, IndicatorValue } from './indicator-value.type';
+import { Coverage, IndicatorValue, IndicatorValueRef } from './indicator-value.type';
 import { MeasureReader } from './measure-reader';
 
 interface RawValue {
@@ -32,6 +32,26 @@ export function computeIndicator(
   period: PeriodInput,
 ): IndicatorValue {
   return new Computation(catalogue, hierarchy, facts).value(requireIndicator(catalogue, indicatorCode), requireUnit(hierarchy, unitCode), toPeriod(period));
+}
+
+/**
+ * Several values over one fact set, sharing the readings and baselines between them: what a service
+ * computes for one batch of observations. Each value uses the hierarchy version in force for its period.
+ * Same results as {@link computeIndicator} one by one.
+ */
+export function computeIndicators(
+  catalogue: Catalogue,
+  hierarchies: { inForce(period: PeriodInput): UnitHierarchy },
+  facts: FactSet,
+  refs: ReadonlyArray<IndicatorValueRef>,
+): IndicatorValue[] {
+  const computations = new Map<UnitHierarchy, Computation>();
+  return refs.map((ref) => {
+    const hierarchy = hierarchies.inForce(ref.period);
+    let computation = computations.get(hierarchy);
+    if (!computation) computations.set(hierarchy, (computation = new Computation(catalogue, hierarchy, facts)));
+    return computation.value(requireIndicator(catalogue, ref.indicator), requireUnit(hierarchy, ref.unit), toPeriod(ref.period));
+  });
 }
 
 /**
