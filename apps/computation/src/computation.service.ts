@@ -2,14 +2,10 @@ import { ServiceDefinition } from '@dx/platform';
 
 import { computationConfigSchema, ComputationConfig } from './config/computation.config';
 import { FactsModule } from './facts/facts.module';
-import { ObservationFactEntity } from './facts/observation-fact.entity';
-import { ProcessedEventEntity } from './facts/processed-event.entity';
-import { IndicatorValueEntity } from './indicators/indicator-value.entity';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { CreateFacts1764230400000 } from './migrations/1764230400000-create-facts';
 import { CreateIndicatorValuesAndOverdueReports1764403200000 } from './migrations/1764403200000-create-indicator-values-and-overdue-reports';
 import { OverdueModule } from './overdue/overdue.module';
-import { OverdueReportEntity } from './overdue/overdue-report.entity';
 
 export const COMPUTATION_SERVICE: ServiceDefinition<ComputationConfig> = {
   name: 'computation',
@@ -17,7 +13,8 @@ export const COMPUTATION_SERVICE: ServiceDefinition<ComputationConfig> = {
   configSchema: computationConfigSchema,
   port: (config) => config.COMPUTATION_PORT,
   database: {
-    entities: [ObservationFactEntity, ProcessedEventEntity, IndicatorValueEntity, OverdueReportEntity],
+    // Data access is SQL over the tables the migrations define; no entity mirrors them.
+    entities: [],
     migrations: [CreateFacts1764230400000, CreateIndicatorValuesAndOverdueReports1764403200000],
   },
   imports: () => [FactsModule, IndicatorsModule, OverdueModule],

@@ -14,3 +14,4 @@ export * from './outbox/outbox.sql';
 export * from './outbox/outbox.writer';
 export * from './outbox/outbox.relay';
 export * from './outbox/outbox.module';
+export * from './http/parse-request.util';

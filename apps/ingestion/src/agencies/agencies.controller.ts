@@ -1,9 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 
+import { parseRequest } from '@dx/platform';
+
 import { AdminGuard } from '../auth/auth.guards';
 import { ERROR_RESPONSES } from '../observations/openapi.constant';
-import { AgenciesService, createAgencySchema, parseBody } from './agencies.service';
+import { AgenciesService, createAgencySchema } from './agencies.service';
 
 @ApiTags('Quản trị / Admin')
 @ApiBearerAuth()
@@ -46,7 +48,7 @@ export class AgenciesController {
   @ApiResponse(ERROR_RESPONSES.forbidden)
   @ApiResponse({ status: 409, description: 'conflict: the code is taken' })
   create(@Body() body: unknown) {
-    return this.agencies.create(parseBody(createAgencySchema, body));
+    return this.agencies.create(parseRequest(createAgencySchema, body));
   }
 
   @Get()

@@ -4,7 +4,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 
 import { measurePatternMatches } from '@dx/domain';
-import { ApiError } from '@dx/platform';
+import { ApiError, invalidRequest } from '@dx/platform';
 
 import { generateApiKey } from '../auth/api-key.util';
 import { ReferenceDataService } from '../catalog/reference-data.service';
@@ -21,19 +21,6 @@ export const createAgencySchema = z.object({
 });
 
 export type CreateAgencyInput = z.infer<typeof createAgencySchema>;
-
-function invalidRequest(issues: Array<{ path: string; message: string }>): ApiError {
-  return ApiError.badRequest('invalid_request', 'Yêu cầu không hợp lệ / invalid request', issues);
-}
-
-/** Parses a request body with a schema; a bad body is a 400 that names every wrong field. */
-export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    throw invalidRequest(result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
-  }
-  return result.data;
-}
 
 @Injectable()
 export class AgenciesService {

@@ -3,9 +3,8 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiQuery,
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 
-import { ApiError, APP_CONFIG } from '@dx/platform';
+import { ApiError, APP_CONFIG, parseRequest } from '@dx/platform';
 
-import { parseBody } from '../agencies/agencies.service';
 import { Agency } from '../agencies/agency.type';
 import { AgencyGuard, CurrentAgency } from '../auth/auth.guards';
 import { IngestionConfig } from '../config/ingestion.config';
@@ -13,8 +12,7 @@ import { parseObservationsCsv } from './observation-csv.util';
 import { ObservationsRepository } from './observations.repository';
 import { ERROR_RESPONSES } from './openapi.constant';
 import { RateLimiter } from './rate-limiter.util';
-import { SubmissionOutcome } from './submission.type';
-import { SubmitObservationsService } from './submit-observations.service';
+import { SubmitObservationsCommand, SubmitObservationsService } from './submit-observations.service';
 
 export const MAX_OBSERVATIONS_PER_REQUEST = 10_000;
 
@@ -82,15 +80,8 @@ export class ObservationsController {
     if (!request.is('application/json')) {
       throw new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported_media_type', 'Cần application/json / expected application/json');
     }
-    const body = parseBody(observationsBodySchema, request.body);
-    const outcome = await this.submit.execute({
-      agency,
-      channel: 'http',
-      items: body.observations.map((item, index) => ({ index, item })),
-      idempotencyKey: this.idempotencyKey(idempotencyKey),
-      dryRun: this.dryRun(dryRun),
-    });
-    this.answer(response, outcome);
+    const body = parseRequest(observationsBodySchema, request.body);
+    await this.submitItems(response, { agency, channel: 'http', items: body.observations.map((item, index) => ({ index, item })) }, idempotencyKey, dryRun);
   }
 
   @Post('observations.csv')
@@ -122,18 +113,12 @@ export class ObservationsController {
     if (parsed.rows.length === 0 || parsed.rows.length > MAX_OBSERVATIONS_PER_REQUEST) {
       throw ApiError.badRequest('invalid_request', `Cần 1–${MAX_OBSERVATIONS_PER_REQUEST} dòng / expected 1–${MAX_OBSERVATIONS_PER_REQUEST} rows`);
     }
-    const outcome = await this.submit.execute({
-      agency,
-      channel: 'csv',
-      items: parsed.rows.map(({ index, item, columnError }) => ({
-        index,
-        item,
-        ...(columnError ? { rejection: { code: 'invalid_value' as const, message: columnError } } : {}),
-      })),
-      idempotencyKey: this.idempotencyKey(idempotencyKey),
-      dryRun: this.dryRun(dryRun),
-    });
-    this.answer(response, outcome);
+    const items = parsed.rows.map(({ index, item, columnError }) => ({
+      index,
+      item,
+      ...(columnError ? { rejection: { code: 'invalid_value' as const, message: columnError } } : {}),
+    }));
+    await this.submitItems(response, { agency, channel: 'csv', items }, idempotencyKey, dryRun);
   }
 
   @Get('submissions/:submissionId')
@@ -172,7 +157,7 @@ export class ObservationsController {
   }
 
   private idempotencyKey(header: string | undefined): string | undefined {
-    return header === undefined ? undefined : parseBody(idempotencyKeySchema, header);
+    return header === undefined ? undefined : parseRequest(idempotencyKeySchema, header);
   }
 
   private dryRun(value: string | undefined): boolean {
@@ -181,7 +166,13 @@ export class ObservationsController {
     throw ApiError.badRequest('invalid_request', 'dryRun: true or false');
   }
 
-  private answer(response: Response, outcome: SubmissionOutcome): void {
+  private async submitItems(
+    response: Response,
+    command: Pick<SubmitObservationsCommand, 'agency' | 'channel' | 'items'>,
+    idempotencyKey: string | undefined,
+    dryRun: string | undefined,
+  ): Promise<void> {
+    const outcome = await this.submit.execute({ ...command, idempotencyKey: this.idempotencyKey(idempotencyKey), dryRun: this.dryRun(dryRun) });
     response.status(outcome.status).json(outcome.answer);
   }
 }
