@@ -1,12 +1,72 @@
 'use strict';
 // Kafka and PostgreSQL in containers through Testcontainers (optional path: only when a container
 // runtime answers). Uses testcontainers' GenericContainer for both images, so no module package is needed.
-// Not run on the machines this was written on (no Docker engine); see docs/adr/0002-local-kafka-and-postgres.md.
+// Runs against Docker, or podman's Docker-compatible socket (tools/containers/setup.sh; `npm run test:containers`).
 const { InfraError, defaultLog } = require('./common.cjs');
 
+// The official images; machines that cannot pull them get local builds under the same names (setup.sh).
 const KAFKA_IMAGE = process.env.DX_KAFKA_IMAGE || 'apache/kafka:4.1.2';
-const POSTGRES_IMAGE = process.env.DX_POSTGRES_IMAGE || 'postgres:17';
+const POSTGRES_IMAGE = process.env.DX_POSTGRES_IMAGE || 'postgres:15';
 const STARTER_SCRIPT = '/tmp/dx_kafka_start.sh';
+
+// podman's Docker-compatible API socket as tools/containers/setup.sh starts it
+const PODMAN_SOCKET = process.env.DX_PODMAN_SOCKET || '/run/podman/podman.sock';
+
+/**
+ * GET /version on a Docker-compatible unix socket: `{ engine, version }`, or null when nothing answers.
+ * A missing socket fails at once; podman's /version gathers host facts and took seconds on a busy machine.
+ */
+function engineOnSocket(socketPath, timeoutMs = 20_000) {
+  const http = require('node:http');
+  return new Promise((resolve) => {
+    const request = http.get({ socketPath, path: '/version', timeout: timeoutMs }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => (body += chunk));
+      response.on('end', () => {
+        try {
+          const info = JSON.parse(body);
+          const podman = (info.Components || []).some((c) => /podman/i.test(c.Name || ''));
+          resolve(response.statusCode === 200 ? { engine: podman ? 'podman' : 'docker', version: info.Version } : null);
+        } catch {
+          resolve(null);
+        }
+      });
+    });
+    request.on('timeout', () => request.destroy());
+    request.on('error', () => resolve(null));
+  });
+}
+
+/**
+ * Finds a Docker-compatible engine: DOCKER_HOST when it is a unix socket, Docker's default socket, then
+ * podman's socket. Returns the environment that points Testcontainers and compose at it, or null with
+ * nothing answering. With podman: no Ryuk reaper (its image cannot be pulled where images are built
+ * locally; the harness stops its containers), and mapped ports reached on 127.0.0.1.
+ * @returns {Promise<null | { engine: 'docker'|'podman', version: string, env: Record<string, string> }>}
+ */
+async function findContainerEngine(env = process.env) {
+  const candidates = [];
+  if (env.DOCKER_HOST) {
+    if (!env.DOCKER_HOST.startsWith('unix://')) {
+      return { engine: 'docker', version: 'unknown', env: { DOCKER_HOST: env.DOCKER_HOST } }; // remote engine: trust it
+    }
+    candidates.push(env.DOCKER_HOST.slice('unix://'.length));
+  }
+  candidates.push('/var/run/docker.sock', PODMAN_SOCKET);
+  for (const socketPath of candidates) {
+    const found = await engineOnSocket(socketPath);
+    if (!found) continue;
+    const extra = { DOCKER_HOST: `unix://${socketPath}` };
+    if (found.engine === 'podman') {
+      extra.TESTCONTAINERS_RYUK_DISABLED = env.TESTCONTAINERS_RYUK_DISABLED || 'true';
+      // published ports on loopback, not the bridge's gateway address Testcontainers would pick here
+      extra.TESTCONTAINERS_HOST_OVERRIDE = env.TESTCONTAINERS_HOST_OVERRIDE || '127.0.0.1';
+    }
+    return { ...found, env: extra };
+  }
+  return null;
+}
 
 /**
  * True when a container runtime (Docker, Podman, ...) answers. INFRA_MODE=containers forces true;
@@ -60,6 +120,7 @@ function apacheKafkaContainer() {
           KAFKA_SHARE_COORDINATOR_STATE_TOPIC_REPLICATION_FACTOR: '1',
           KAFKA_SHARE_COORDINATOR_STATE_TOPIC_MIN_ISR: '1',
           KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: '0',
+          KAFKA_HEAP_OPTS: '-Xms256m -Xmx512m',
         })
         .withEntrypoint(['sh'])
         .withCommand(['-c', `while [ ! -f ${STARTER_SCRIPT} ]; do sleep 0.1; done; exec ${STARTER_SCRIPT}`])
@@ -135,4 +196,4 @@ async function startContainerInfra(options = {}) {
   return result;
 }
 
-module.exports = { containerRuntimeAvailable, startContainerInfra, KAFKA_IMAGE, POSTGRES_IMAGE };
+module.exports = { containerRuntimeAvailable, findContainerEngine, startContainerInfra, KAFKA_IMAGE, POSTGRES_IMAGE };

@@ -16,11 +16,53 @@ function brokerList(brokers) {
   return clean;
 }
 
-function kafkaClient(brokers, clientId = 'dx-infra') {
+const SASL_MECHANISMS = ['plain', 'scram-sha-256', 'scram-sha-512'];
+
+/**
+ * kafkajs `ssl`/`sasl` options from the services' variables (KAFKA_SSL, KAFKA_SSL_CA_FILE,
+ * KAFKA_SSL_CERT_FILE, KAFKA_SSL_KEY_FILE, KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD),
+ * so that `npm start`/`npm test` and the test setup reach a secured broker like the services do. The
+ * services validate the same variables with zod (libs/platform kafkaConfigSchema); a test in libs/testing
+ * checks that both read them alike. The password never appears in an error.
+ */
+function kafkaSecurityFromEnv(env = process.env) {
+  const value = (name) => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
+  const security = {};
+  const ssl = value('KAFKA_SSL') || 'false';
+  if (ssl !== 'true' && ssl !== 'false') throw new InfraError('KAFKA_SSL: expected true or false', 'INFRA_KAFKA_CONFIG');
+  if (ssl === 'true') {
+    const read = (name) => {
+      const file = value(name);
+      if (!file) return undefined;
+      if (!fs.existsSync(file)) throw new InfraError(`${name}: file not found`, 'INFRA_KAFKA_CONFIG');
+      return fs.readFileSync(file, 'utf8');
+    };
+    const [ca, cert, key] = [read('KAFKA_SSL_CA_FILE'), read('KAFKA_SSL_CERT_FILE'), read('KAFKA_SSL_KEY_FILE')];
+    security.ssl = ca || cert || key ? { rejectUnauthorized: true, ...(ca && { ca: [ca] }), ...(cert && { cert }), ...(key && { key }) } : true;
+  }
+  const mechanism = value('KAFKA_SASL_MECHANISM');
+  if (mechanism) {
+    if (!SASL_MECHANISMS.includes(mechanism)) {
+      throw new InfraError(`KAFKA_SASL_MECHANISM: expected one of ${SASL_MECHANISMS.join(', ')}`, 'INFRA_KAFKA_CONFIG');
+    }
+    const username = value('KAFKA_SASL_USERNAME');
+    const password = value('KAFKA_SASL_PASSWORD');
+    if (!username || !password) {
+      throw new InfraError('KAFKA_SASL_MECHANISM needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD', 'INFRA_KAFKA_CONFIG');
+    }
+    security.sasl = { mechanism, username, password };
+  } else if (value('KAFKA_SASL_USERNAME') || value('KAFKA_SASL_PASSWORD')) {
+    throw new InfraError('KAFKA_SASL_USERNAME/KAFKA_SASL_PASSWORD set without KAFKA_SASL_MECHANISM', 'INFRA_KAFKA_CONFIG');
+  }
+  return security;
+}
+
+function kafkaClient(brokers, clientId = 'dx-infra', env = process.env) {
   const { Kafka, logLevel } = require('kafkajs');
   return new Kafka({
     clientId,
     brokers: brokerList(brokers),
+    ...kafkaSecurityFromEnv(env),
     logLevel: logLevel.NOTHING,
     connectionTimeout: 3000,
     retry: { retries: 0 },
@@ -77,7 +119,8 @@ async function createTopics(brokers, topics, options = {}) {
         await admin.createTopics({
           waitForLeaders: true,
           timeout: timeoutMs,
-          topics: missing.map((t) => ({ numPartitions: 1, replicationFactor: 1, ...t })),
+          // replication -1: the broker's default.replication.factor (1 alone, 3 in a KAFKA_CLUSTER=3 cluster)
+          topics: missing.map((t) => ({ numPartitions: 1, replicationFactor: -1, ...t })),
         });
       } catch (error) {
         const errors = error.errors || [error];
@@ -132,6 +175,19 @@ function kafkaShError(stderr, code) {
 }
 
 /**
+ * The client ports of the local nodes, as kafka.sh assigns them: KAFKA_PORTS, else the first port and +2, +4…
+ * for KAFKA_CLUSTER nodes. Clients get them all, so that losing one broker loses no client.
+ */
+function clusterPorts(port, env) {
+  const nodes = Math.max(1, Number(env.KAFKA_CLUSTER || 1));
+  const listed = String(env.KAFKA_PORTS || '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return Array.from({ length: nodes }, (_, i) => Number(listed[i] || (i === 0 ? port : port + 2 * i)));
+}
+
+/**
  * Starts the local broker with infra/kafka/kafka.sh (or reuses the one running from `dir`).
  * @param {object} [options]
  * @param {string} [options.dir]             KAFKA_DIR (default <repo>/.dx/kafka; data kept across restarts)
@@ -153,7 +209,9 @@ async function startLocalKafka(options = {}) {
   const result = await runKafkaSh('start', env, log);
   if (result.code !== 0) throw kafkaShError(result.stderr, result.code);
   const started = !/reusing it/.test(result.stdout);
-  const brokers = `127.0.0.1:${port}`;
+  const brokers = clusterPorts(port, process.env)
+    .map((p) => `127.0.0.1:${p}`)
+    .join(',');
   await waitForKafka(brokers, timeoutMs);
 
   let stopped = false;
@@ -181,6 +239,7 @@ module.exports = {
   waitForKafka,
   createTopics,
   brokerList,
+  kafkaSecurityFromEnv,
   KAFKA_SH,
   DEFAULT_PORT,
   DEFAULT_DIR,

@@ -1,11 +1,17 @@
-import { AlertAcknowledgedV1, AlertEscalatedV1, AlertFiredV1, AlertResolvedV1 } from './alert/alert.v1.schema';
+import { AlertAcknowledgedV1 } from './alert-acknowledged/alert-acknowledged.v1.schema';
+import { AlertEscalatedV1 } from './alert-escalated/alert-escalated.v1.schema';
+import { AlertFiredV1 } from './alert-fired/alert-fired.v1.schema';
+import { AlertResolvedV1 } from './alert-resolved/alert-resolved.v1.schema';
 import { EventContract } from './event-contract';
+import { HierarchyChangedV1 } from './hierarchy-changed/hierarchy-changed.v1.schema';
 import { IndicatorComputedV1 } from './indicator-computed/indicator-computed.v1.schema';
-import { IndicatorStatusChangedV1, ReportOverdueV1 } from './indicator-status/indicator-status.v1.schema';
+import { IndicatorStatusChangedV1 } from './indicator-status-changed/indicator-status-changed.v1.schema';
 import { MessageDeadLetteredV1 } from './message-dead-lettered/message-dead-lettered.v1.schema';
 import { ObservationRecordedV1 } from './observation-recorded/observation-recorded.v1.schema';
 import { ObservationRejectedV1 } from './observation-rejected/observation-rejected.v1.schema';
 import { ObservationSubmittedV1 } from './observation-submitted/observation-submitted.v1.schema';
+import { ReportOverdueV1 } from './report-overdue/report-overdue.v1.schema';
+import { TargetsChangedV1 } from './targets-changed/targets-changed.v1.schema';
 import { TOPICS, TopicName } from './topics.constant';
 
 /** Which event types may travel on each topic: what a consumer of that topic decodes against. */
@@ -16,5 +22,6 @@ export const CONTRACTS_BY_TOPIC: Readonly<Record<TopicName, ReadonlyArray<EventC
   [TOPICS.indicatorValues]: [IndicatorComputedV1],
   [TOPICS.indicatorStatus]: [IndicatorStatusChangedV1, ReportOverdueV1],
   [TOPICS.alerts]: [AlertFiredV1, AlertAcknowledgedV1, AlertEscalatedV1, AlertResolvedV1],
+  [TOPICS.reference]: [HierarchyChangedV1, TargetsChangedV1],
   [TOPICS.deadLetters]: [MessageDeadLetteredV1],
 };

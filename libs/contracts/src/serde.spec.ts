@@ -64,6 +64,7 @@ describe('encodeEvent / decodeEvent', () => {
       unit: '916',
       period: '2025-05',
       severity: 'warning' as const,
+      hierarchyVersion: '2024-11',
       detectedAt: '2025-06-11T00:00:00.000Z',
     };
     const message = encodeEvent(ReportOverdueV1, overdue, { source: '/dx/computation' });
@@ -112,7 +113,11 @@ describe('encodeEvent / decodeEvent', () => {
       encodeEvent(ObservationRecordedV1, { ...recorded, value: Number.NaN }, { source: 's' }),
     ).toThrow(/data\.value/);
     expect(() =>
-      encodeEvent(IndicatorStatusChangedV1, { kind: 'status_slip', unit: '92', period: '2025', severity: 'warning', detectedAt: '2025-01-01T00:00:00Z' }, { source: 's' }),
+      encodeEvent(
+        IndicatorStatusChangedV1,
+        { kind: 'status_slip', unit: '92', period: '2025', status: 'at_risk', severity: 'warning', hierarchyVersion: '2025-07', detectedAt: '2025-01-01T00:00:00Z' } as never,
+        { source: 's' },
+      ),
     ).toThrow(/data\.indicator/);
   });
 
@@ -122,11 +127,16 @@ describe('encodeEvent / decodeEvent', () => {
       kind: 'status_slip' as const,
       state: 'firing' as const,
       indicator: 'GOV-01',
+      status: 'off_track' as const,
       unit: '916',
+      hierarchyVersion: '2024-11',
+      frequency: 'quarter' as const,
       period: '2025-Q2',
       severity: 'critical' as const,
       message: { vi: 'Chỉ tiêu GOV-01 chậm tiến độ', en: 'GOV-01 is off track' },
       firedAt: '2025-07-01T00:00:00Z',
+      escalationLevel: 0,
+      changedAt: '2025-07-01T00:00:00Z',
     };
     expect(encodeEvent(AlertFiredV1, alert, { source: 's' }).key).toBe('a1');
     expect(() => encodeEvent(AlertFiredV1, { ...alert, message: { vi: 'x' } } as never, { source: 's' })).toThrow(

@@ -1,9 +1,11 @@
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 
-import { CloudEvent, ContractError, Decoded, MessageDeadLetteredV1, MessageSource } from '@dx/contracts';
+import { CloudEvent, ContractError, Decoded, MessageDeadLetteredV1 } from '@dx/contracts';
 
 import { EventPublisher } from './event-publisher';
+import { consumerGroupError } from './kafka-error.util';
 import { StructuredLogger } from './logger.type';
+import { boundedReason, messageSource, truncateText } from './message-source.util';
 import { isTransientError } from './transient-error.util';
 
 /** A message as it came off the broker, before decoding. */
@@ -25,7 +27,10 @@ export interface ConsumedEvent<TData = unknown> {
 export interface BatchContext {
   topic: string;
   partition: number;
-  /** Keeps the group membership alive during long work (style C10). */
+  /**
+   * Keeps the group membership alive during long work (style C10). It throws while the group rebalances:
+   * call it between units of work, never inside a database transaction (the work would be rolled back).
+   */
   heartbeat(): Promise<void>;
   logger: StructuredLogger;
 }
@@ -61,18 +66,6 @@ export interface BatchConsumerOptions {
 
 class ConsumerStopping extends Error {}
 
-/** The coordinates and original bytes of a message, as dead-letter and rejection events carry them. */
-export function messageSource(raw: RawMessage): MessageSource {
-  return {
-    topic: raw.topic,
-    partition: raw.partition,
-    offset: raw.offset,
-    key: raw.key,
-    valueBase64: raw.value ? raw.value.toString('base64') : null,
-    headers: raw.headers,
-  };
-}
-
 const defaultBackoff = (attempt: number): number => Math.min(200 * 2 ** (attempt - 1), 5_000);
 
 function toRaw(topic: string, partition: number, message: KafkaMessage): RawMessage {
@@ -90,8 +83,10 @@ function toRaw(topic: string, partition: number, message: KafkaMessage): RawMess
  * - a message that does not decode is dead-lettered at once (`invalid`), and the partition moves on;
  * - a transient failure (broker, database) is retried with back-off for as long as it lasts, uncommitted;
  * - any other failure is retried `maxAttempts` times; then the slice is replayed one event at a time and
- *   the event that still fails is dead-lettered (`exhausted`), so one poison message never blocks the rest.
- * Offsets are committed only after the handler (or the dead-letter publish) succeeded.
+ *   the event that still fails is dead-lettered (`exhausted`), so one poison message never blocks the rest;
+ * - a consumer-group error (rebalance, unknown member, stale generation…) abandons the batch at once: it
+ *   is not the message's fault, and the partition may be another member's now.
+ * Offsets are committed after each slice the handler (or the dead-letter publish) finished, never before.
  */
 export class BatchConsumer {
   private readonly consumer: Consumer;
@@ -154,47 +149,68 @@ export class BatchConsumer {
     if (!subscription) return;
     const logger = this.options.logger.child({ topic: batch.topic, partition: batch.partition, groupId: this.options.groupId });
     const context: BatchContext = { topic, partition: batch.partition, heartbeat: () => payload.heartbeat(), logger };
+    // Once the consumer stops or the partition was seeked or moved, nothing more of this batch is ours.
+    const current = (): boolean => payload.isRunning() && !payload.isStale();
+
+    // Resolved and committed at once: kafkajs' commitOffsetsIfNecessary() without offsets commits nothing
+    // unless autoCommitInterval or autoCommitThreshold is set (both unset by default), so the offsets are
+    // given: a crash or rebalance replays one slice at most (ADR 0003).
+    const done = async (offset: string): Promise<void> => {
+      payload.resolveOffset(offset);
+      await payload.commitOffsetsIfNecessary({
+        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(offset) + 1n).toString() }] }],
+      });
+    };
 
     let pending: ConsumedEvent[] = [];
-    const flush = async (): Promise<void> => {
-      if (pending.length === 0) return;
-      await this.handleSlice(subscription, pending, context);
-      payload.resolveOffset(pending[pending.length - 1].message.offset);
+    const flush = async (): Promise<boolean> => {
+      if (pending.length === 0) return true;
+      if (!(await this.handleSlice(subscription, pending, context, current))) return false;
+      await done(pending[pending.length - 1].message.offset);
       pending = [];
-      await payload.commitOffsetsIfNecessary();
       await payload.heartbeat();
+      return true;
     };
 
     for (const message of batch.messages) {
-      if (!payload.isRunning() || payload.isStale()) break;
+      if (!current()) return;
       const raw = toRaw(topic, batch.partition, message);
       const decoded = subscription.decode(raw);
       if (!decoded.ok) {
         // Keep order: what came before the poison message is handled first.
-        await flush();
+        if (!(await flush())) return;
         await this.deadLetter(raw, 'invalid', decoded.error, 0, logger);
+        // Committed with the next slice, or by kafkajs when the batch ends: one commit per slice, not per letter.
         payload.resolveOffset(raw.offset);
         continue;
       }
       pending.push({ event: decoded.event, message: raw });
-      if (pending.length >= this.maxEventsPerCall) await flush();
+      if (pending.length >= this.maxEventsPerCall && !(await flush())) return;
     }
-    if (payload.isRunning() && !payload.isStale()) await flush();
-    await payload.commitOffsetsIfNecessary();
+    if (current()) await flush();
   }
 
-  private async handleSlice(subscription: TopicSubscription, events: ConsumedEvent[], context: BatchContext): Promise<void> {
+  /** Handles `events` or dead-letters the ones that keep failing; false when the batch was abandoned. */
+  private async handleSlice(subscription: TopicSubscription, events: ConsumedEvent[], context: BatchContext, current: () => boolean): Promise<boolean> {
     const failure = await this.attempt(() => subscription.handle(events, context), context);
-    if (!failure) return;
+    if (!failure) return true;
     if (events.length === 1) {
       await this.deadLetter(events[0].message, 'exhausted', failure.error, failure.attempts, context.logger);
-      return;
+      return true;
     }
-    // Isolate the poison event: the others are processed, only it is parked.
-    for (const event of events) await this.handleSlice(subscription, [event], context);
+    // Isolate the poison event: the others are processed, only it is parked. Not for a member that lost
+    // the partition meanwhile: its new owner starts again from the last commit.
+    for (const event of events) {
+      if (!current() || !(await this.handleSlice(subscription, [event], context, current))) return false;
+    }
+    return true;
   }
 
-  /** Runs `work` until it succeeds (undefined) or its non-transient attempts are used up (the last error). */
+  /**
+   * Runs `work` until it succeeds (undefined) or its non-transient attempts are used up (the last error).
+   * A consumer-group error (a rebalance, a fenced or unknown member) is never the message's fault: it is
+   * rethrown at once, so the batch is abandoned with nothing resolved and kafkajs rejoins the group.
+   */
   private async attempt(work: () => Promise<void>, context: BatchContext): Promise<{ error: unknown; attempts: number } | undefined> {
     let attempts = 0;
     let transientRetries = 0;
@@ -204,6 +220,8 @@ export class BatchConsumer {
         await work();
         return undefined;
       } catch (error) {
+        const groupError = consumerGroupError(error);
+        if (groupError) throw groupError;
         const transient = isTransientError(error) || !(await this.dependenciesHealthy());
         if (transient) transientRetries += 1;
         else attempts += 1;
@@ -213,7 +231,11 @@ export class BatchConsumer {
         );
         if (!transient && attempts >= this.maxAttempts) return { error, attempts };
         await new Promise((resolve) => setTimeout(resolve, this.backoff(transient ? Math.min(transientRetries, 6) : attempts)));
-        await context.heartbeat().catch(() => undefined);
+        await context.heartbeat().catch((heartbeatError: unknown) => {
+          // A lost connection is retried with the work; a group that moved on ends the batch.
+          const moved = consumerGroupError(heartbeatError);
+          if (moved) throw moved;
+        });
       }
     }
   }
@@ -235,13 +257,13 @@ export class BatchConsumer {
     logger: StructuredLogger,
   ): Promise<void> {
     const code = error instanceof ContractError ? error.code : ((error as { code?: unknown })?.code ?? 'processing_failed');
-    const reason = {
+    const reason = boundedReason({
       kind,
-      code: typeof code === 'string' ? code : 'processing_failed',
+      code: typeof code === 'string' ? truncateText(code, 64) : 'processing_failed',
       message: error instanceof Error ? error.message : String(error),
       path: error instanceof ContractError && error.path ? error.path : undefined,
       attempts,
-    };
+    });
     logger.error({ offset: raw.offset, key: raw.key, reason }, 'message dead-lettered');
     await this.options.deadLetters.publish({
       contract: MessageDeadLetteredV1,

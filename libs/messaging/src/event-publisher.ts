@@ -15,20 +15,38 @@ export interface OutgoingEvent<TData = unknown> {
  * broker's acknowledgement from every in-sync replica, so a resolved promise means the event is stored.
  */
 export class EventPublisher {
-  private readonly producer: Producer;
+  private producer: Producer;
   private connected = false;
 
   constructor(
-    kafka: Kafka,
+    private readonly kafka: Kafka,
     private readonly source: string,
     /** Namespaces every topic (test isolation); empty in production, where names are the contract's. */
     private readonly topicPrefix = '',
   ) {
+    this.producer = this.createProducer();
+  }
+
+  private createProducer(): Producer {
     // Idempotent: a retried send after a lost ack is not written twice within a producer session.
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 5 } });
-    this.producer.on(this.producer.events.DISCONNECT, () => {
-      this.connected = false;
+    const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 5 } });
+    producer.on(producer.events.DISCONNECT, () => {
+      if (this.producer === producer) this.connected = false;
     });
+    return producer;
+  }
+
+  /**
+   * Starts a new producer session (a new producer id, sequences from zero). After a send the broker
+   * refused for one partition, kafkajs has rewound the sequences of every partition of the request, also
+   * of those the broker wrote, so the old session's next sends would be refused as out of order. For a
+   * publisher with a single user (a relay): a concurrent send on the old session fails.
+   */
+  async renewSession(): Promise<void> {
+    const old = this.producer;
+    this.producer = this.createProducer();
+    this.connected = false;
+    await old.disconnect().catch(() => undefined);
   }
 
   async connect(): Promise<void> {

@@ -1,5 +1,6 @@
 import { Kafka, logLevel, LogEntry } from 'kafkajs';
 
+import { KafkaSecurity } from './kafka-security.util';
 import { StructuredLogger } from './logger.type';
 
 // kafkajs prints a partitioner warning at every start otherwise (infra.md §5.2).
@@ -12,6 +13,8 @@ export interface KafkaClientOptions {
   logger: StructuredLogger;
   /** How long one connection attempt may take before the broker counts as unreachable. */
   connectionTimeoutMs?: number;
+  /** TLS and SASL (`kafkaSecurity(config)`); unset: plain text, anonymous (development). */
+  security?: KafkaSecurity;
 }
 
 export function parseBrokers(value: string): string[] {
@@ -27,6 +30,7 @@ export function createKafkaClient(options: KafkaClientOptions): Kafka {
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
+    ...options.security,
     connectionTimeout: options.connectionTimeoutMs ?? 3000,
     retry: { initialRetryTime: 300, retries: 8, maxRetryTime: 10_000 },
     logLevel: logLevel.WARN,

@@ -4,6 +4,18 @@ const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT',
 // PostgreSQL SQLSTATE classes: 08 connection exception, 53 insufficient resources, 57 operator intervention
 // (admin shutdown, crash recovery), 40 transaction rollback (serialization failure, deadlock).
 const TRANSIENT_SQLSTATE_CLASSES = new Set(['08', '53', '57', '40']);
+// pg and pg-pool raise these without any code (pg 8.16, pg-pool 3.14): a saturated pool, a connection that
+// timed out or was dropped, a client-side query timeout. Their exact texts are the only mark they carry,
+// so they are matched whole (never by substring), as a fixed list to review when the driver is upgraded.
+const TRANSIENT_DRIVER_MESSAGES = new Set([
+  'timeout exceeded when trying to connect',
+  'Connection terminated due to connection timeout',
+  'Connection terminated unexpectedly',
+  'Connection terminated',
+  'Query read timeout',
+  'timeout expired',
+  'Client has encountered a connection error and is not queryable',
+]);
 
 /** Thrown by our own code to mark a condition as transient (for example: a dependency answered 503). */
 export class TransientError extends Error {
@@ -24,7 +36,8 @@ export function isTransientError(error: unknown): boolean {
     if (TRANSIENT_NODE_CODES.has(candidate.code)) return true;
     if (/^[0-9A-Z]{5}$/.test(candidate.code) && TRANSIENT_SQLSTATE_CLASSES.has(candidate.code.slice(0, 2))) return true;
   }
-  // pg reports a dropped connection without a code; TypeORM wraps driver errors.
+  if (error instanceof Error && candidate.code === undefined && TRANSIENT_DRIVER_MESSAGES.has(error.message)) return true;
+  // TypeORM wraps driver errors.
   if (candidate.name === 'ConnectionNotFoundError' || candidate.name === 'CannotConnectAlreadyConnectedError') return true;
   if (candidate.driverError && candidate.driverError !== error) return isTransientError(candidate.driverError);
   if (candidate.cause && candidate.cause !== error) return isTransientError(candidate.cause);

@@ -1,5 +1,15 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { join, resolve } from 'node:path';
+
+import { Kafka, KafkaConfig, logLevel } from 'kafkajs';
+
 import { getTestInfra, toBrokerList } from './get-test-infra.util';
+
+// The tooling's reading of the services' Kafka security variables (tools/infra/kafka.cjs; a test in
+// libs/platform checks it agrees with the services' validated config). Loaded by path: the harness does
+// not depend on the libraries it tests.
+const { kafkaSecurityFromEnv } = require(join(resolve(__dirname, '../../..'), 'tools', 'infra', 'kafka.cjs')) as {
+  kafkaSecurityFromEnv: (env: NodeJS.ProcessEnv) => Pick<KafkaConfig, 'ssl' | 'sasl'>;
+};
 import { uniqueSuffix } from './unique-suffix.util';
 
 export interface CreateTestKafkaOptions {
@@ -11,6 +21,8 @@ export interface CreateTestKafkaOptions {
    * error response at ERROR (e.g. "The coordinator is loading" right after a broker starts).
    */
   logLevel?: logLevel;
+  /** Default: the services' KAFKA_SSL / KAFKA_SASL_* variables, so tests reach a secured broker too. */
+  security?: Pick<KafkaConfig, 'ssl' | 'sasl'>;
 }
 
 const LEVELS: Record<string, logLevel> = {
@@ -27,6 +39,7 @@ export function createTestKafka(options: CreateTestKafkaOptions = {}): Kafka {
   return new Kafka({
     clientId: options.clientId ?? `test-${uniqueSuffix(4)}`,
     brokers,
+    ...(options.security ?? kafkaSecurityFromEnv(process.env)),
     logLevel: options.logLevel ?? LEVELS[(process.env['DX_TEST_KAFKA_LOG_LEVEL'] ?? '').toLowerCase()] ?? logLevel.NOTHING,
   });
 }

@@ -23,7 +23,7 @@ export async function createTestTopics(
     if (missing.length > 0) {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })),
+        topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: -1 })),
       });
     }
     return names;

@@ -13,3 +13,6 @@ export * from './unique-suffix.util';
 export * from './wait-for-consumer-group-join.util';
 export * from './free-port.util';
 export * from './start-private-infra.util';
+export * from './launch-browser.util';
+export * from './start-mail-catcher.util';
+export * from './start-webhook-receiver.util';

@@ -38,15 +38,66 @@ async function privateServer(kind: string, command: (action: 'start' | 'stop', e
   return server;
 }
 
-/** A single-node Kafka broker of its own (infra/kafka/kafka.sh) on free ports; data kept across stop/start. */
-export async function startPrivateKafka(): Promise<PrivateServer> {
+export interface PrivateKafkaOptions {
+  /** Brokers (each also a controller of one static quorum); default 1. */
+  nodes?: number;
+  /** SCRAM and PLAIN users created at format time; the client listener then requires SASL. */
+  saslUsers?: Record<string, string>;
+  /** StandardAuthorizer on: nothing but the first SASL user (a super user) is allowed without an ACL. */
+  acls?: boolean;
+}
+
+/** A private Kafka whose nodes a test can stop, kill and start one by one. */
+export interface PrivateKafka extends PrivateServer {
+  /** Every broker's host:port, comma-separated (the `address` is the first one). */
+  readonly brokers: string;
+  killNode(node: number): Promise<void>;
+  stopNode(node: number): Promise<void>;
+  startNode(node: number): Promise<void>;
+  /** SIGSTOP: the broker hangs with its connections open, as in a long pause; `resumeNode` ends it. */
+  pauseNode(node: number): Promise<void>;
+  resumeNode(node: number): Promise<void>;
+}
+
+/** Kafka of its own (infra/kafka/kafka.sh) on free ports; data kept across stop/start. */
+export async function startPrivateKafka(options: PrivateKafkaOptions = {}): Promise<PrivateKafka> {
+  const nodes = options.nodes ?? 1;
   const dir = mkdtempSync(join(tmpdir(), 'dx-private-kafka-'));
-  const port = await freePort();
-  let controllerPort = await freePort();
-  while (controllerPort === port) controllerPort = await freePort();
-  const env = { ...process.env, KAFKA_DIR: dir, KAFKA_PORT: String(port), KAFKA_CONTROLLER_PORT: String(controllerPort) };
+  const ports: number[] = [];
+  while (ports.length < nodes * 2) {
+    const port = await freePort();
+    if (!ports.includes(port)) ports.push(port);
+  }
+  const clientPorts = ports.slice(0, nodes);
+  const controllerPorts = ports.slice(nodes);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    KAFKA_DIR: dir,
+    KAFKA_CLUSTER: String(nodes),
+    KAFKA_PORT: String(clientPorts[0]),
+    KAFKA_CONTROLLER_PORT: String(controllerPorts[0]),
+    KAFKA_PORTS: clientPorts.join(','),
+    KAFKA_CONTROLLER_PORTS: controllerPorts.join(','),
+    KAFKA_SASL_USERS: Object.entries(options.saslUsers ?? {})
+      .map(([name, password]) => `${name}:${password}`)
+      .join(','),
+    KAFKA_ACLS: options.acls ? 'on' : 'off',
+    // three JVMs on a 2-core machine: a smaller heap each
+    ...(nodes > 1 && !process.env['KAFKA_HEAP'] ? { KAFKA_HEAP: '-Xms256m -Xmx384m' } : {}),
+  };
   const kafkaSh = join(REPO_ROOT, 'infra', 'kafka', 'kafka.sh');
-  return privateServer('Kafka', (action, e) => run('bash', [kafkaSh, action], { env: e, timeout: 120_000 }), env, dir, `127.0.0.1:${port}`);
+  const command = (action: string, e: NodeJS.ProcessEnv) => run('bash', [kafkaSh, action], { env: e, timeout: 180_000 });
+  const server = await privateServer('Kafka', command, env, dir, `127.0.0.1:${clientPorts[0]}`);
+  const onNode = (action: string) => async (node: number) => void (await command(action, { ...env, KAFKA_NODES: String(node) }));
+  return {
+    ...server,
+    brokers: clientPorts.map((port) => `127.0.0.1:${port}`).join(','),
+    killNode: onNode('kill'),
+    stopNode: onNode('stop'),
+    startNode: onNode('start'),
+    pauseNode: onNode('pause'),
+    resumeNode: onNode('resume'),
+  };
 }
 
 /** A PostgreSQL server of its own (infra/postgres/postgres.cjs) on a free port; data kept across stop/start. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineEventContract } from '../event-contract';
 import {
   finiteNumberSchema,
+  hierarchyVersionSchema,
   indicatorCodeSchema,
   periodSchema,
   statusSchema,
@@ -27,7 +28,10 @@ export const indicatorComputedV1Schema = z.object({
   status: statusSchema,
   progress: finiteNumberSchema.optional(),
   coverage: z.object({ reported: z.number().int().nonnegative(), expected: z.number().int().nonnegative() }),
-  quality: z.enum(['numerator_exceeds_denominator']).optional(),
+  // WARNING: persisted enum values. `exceeds_denominator`: a ratio above 100 kept as reported;
+  // `approximate`: a partly merged predecessor counted in full (series across a reorganisation).
+  quality: z.enum(['exceeds_denominator', 'approximate']).optional(),
+  hierarchyVersion: hierarchyVersionSchema.optional(),
   computedAt: timestampSchema,
 });
 

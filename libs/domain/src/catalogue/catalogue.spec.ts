@@ -170,6 +170,30 @@ describe('Catalogue', () => {
         'ECO-03',
       ],
       [
+        'a unit target without its hierarchy version',
+        (d) => ({ ...d, targets: [...d.targets, { indicator: 'SOC-01', kind: 'milestone', year: 2027, op: '>=', value: 95, unit: '31135' }] }),
+        'invalid_target',
+        'SOC-01',
+      ],
+      [
+        'a hierarchy version without a unit',
+        (d) => ({ ...d, targets: [...d.targets, { indicator: 'SOC-01', kind: 'milestone', year: 2027, op: '>=', value: 95, hierarchyVersion: '2025-07' }] }),
+        'invalid_target',
+        'SOC-01',
+      ],
+      [
+        'a ratio of a stock over a flow',
+        (d) => ({ ...d, indicators: d.indicators.map((i) => (i.code === 'SOC-01' ? { ...i, formula: { kind: 'ratio', numerator: 'households.fibre', denominator: 'online_users.total' } } : i)) }),
+        'invalid_formula',
+        'SOC-01',
+      ],
+      [
+        'a baseline year before 2000',
+        (d) => ({ ...d, indicators: d.indicators.map((i) => (i.code === 'SOC-01' ? { ...i, baseline: { year: 1999 } } : i)) }),
+        'invalid_baseline',
+        'SOC-01',
+      ],
+      [
         'a measure with two dimensions',
         (d) => ({ ...d, measures: d.measures.map((m) => (m.code === 'grdp.total' ? { ...m, dimensions: { sector: ['a'], district: ['b'] } } : m)) }),
         'invalid_dimensions',

@@ -1,4 +1,5 @@
-import { FREQUENCIES } from '../periods/period.util';
+import { EARLIEST_YEAR, FREQUENCIES } from '../periods/period.util';
+import { DefinitionProblem, definitionProblem } from '../shared/definition-problem.type';
 import { InvalidDefinitionError } from '../shared/invalid-definition.exception';
 import {
   CatalogueDefinition,
@@ -139,8 +140,8 @@ function loadIndicators(definition: CatalogueDefinition, measures: ReadonlyMap<s
     if (def.scope !== 'rollup' && def.scope !== 'own') fail('invalid_scope', 'scope must be rollup or own');
     if (def.levels.length === 0 || !def.levels.every((l) => LEVELS.includes(l))) fail('invalid_levels', 'levels must be 1, 2 or 3');
     if (!(def.tolerance >= 0) || !(def.regressionThreshold >= 0)) fail('invalid_threshold', 'tolerance and regression threshold must be >= 0');
-    if (!Number.isInteger(def.baseline.year) || (def.baseline.value !== undefined && !Number.isFinite(def.baseline.value))) {
-      fail('invalid_baseline', 'baseline needs a whole year and, if given, a finite value');
+    if (!Number.isInteger(def.baseline.year) || def.baseline.year < EARLIEST_YEAR || (def.baseline.value !== undefined && !Number.isFinite(def.baseline.value))) {
+      fail('invalid_baseline', `baseline needs a whole year from ${EARLIEST_YEAR} and, if given, a finite value`);
     }
     const inputs = formulaMeasures(def.formula);
     for (const code of inputs) {
@@ -181,36 +182,59 @@ function checkFormula(def: IndicatorDefinition, measures: ReadonlyMap<string, Me
     if (!values || !den.dimensions[f.dimension]) fail('invalid_formula', `both measures must have dimension ${f.dimension}`);
     if (values.join() !== den.dimensions[f.dimension].join()) fail('invalid_formula', `${f.dimension} values differ between the measures`);
   }
+  if (f.kind === 'ratio' || f.kind === 'min_ratio_over_dimension') {
+    const num = measures.get(f.numerator) as Measure;
+    const den = measures.get(f.denominator) as Measure;
+    // Matched pairs are made unit by unit for stocks and month by month (or quarter by quarter) for flows.
+    if (num.kind !== den.kind || (num.kind === 'flow' && num.frequency !== den.frequency)) {
+      fail('invalid_formula', 'numerator and denominator must both be stocks, or both flows of the same frequency');
+    }
+  }
   if (f.kind === 'share_of_units' && (!LEVELS.includes(f.level) || !Number.isFinite(f.equals))) {
     fail('invalid_formula', 'share of units needs a level and a value to equal');
   }
 }
 
 function checkTargets(def: IndicatorDefinition, targets: readonly Target[]): void {
+  const [first] = targetProblems(def, targets);
+  if (first) throw new InvalidDefinitionError(first.code, first.entry, first.text.en);
+}
+
+/** Every problem of an indicator's targets on their own (the catalogue's rules, without any hierarchy). */
+export function targetProblems(def: IndicatorDefinition, targets: readonly Target[]): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
   const slots = new Set<string>();
   for (const t of targets) {
     const entry = `target ${describeTarget({ ...t, indicator: def.code })}`;
-    const fail = (code: string, message: string): never => {
-      throw new InvalidDefinitionError(code, entry, message);
-    };
-    if (t.kind !== 'milestone' && t.kind !== 'floor') fail('invalid_target', 'kind must be milestone or floor');
-    if (!Number.isInteger(t.year)) fail('invalid_target', 'year must be a whole number');
-    if (!COMPARATORS.includes(t.op)) fail('invalid_target', `comparator must be one of ${COMPARATORS.join(' ')}`);
-    if (!Number.isFinite(t.value)) fail('invalid_target', 'value must be a finite number');
+    const fail = (code: string, vi: string, en: string) => problems.push(definitionProblem(code, entry, { vi, en }));
+    if (t.kind !== 'milestone' && t.kind !== 'floor') fail('invalid_target', 'loại mục tiêu là milestone hoặc floor', 'kind must be milestone or floor');
+    if (!Number.isInteger(t.year) || t.year < EARLIEST_YEAR) fail('invalid_target', `năm phải là số nguyên từ ${EARLIEST_YEAR}`, `year must be a whole number from ${EARLIEST_YEAR}`);
+    if (!COMPARATORS.includes(t.op)) fail('invalid_target', `phép so sánh là một trong ${COMPARATORS.join(' ')}`, `comparator must be one of ${COMPARATORS.join(' ')}`);
+    if (!Number.isFinite(t.value)) fail('invalid_target', 'giá trị phải là số hữu hạn', 'value must be a finite number');
     if (t.kind === 'floor' && t.fromYear !== undefined && !(Number.isInteger(t.fromYear) && t.fromYear <= t.year)) {
-      fail('invalid_target', 'a floor runs from fromYear to year');
+      fail('invalid_target', 'mức sàn áp dụng từ fromYear đến year', 'a floor runs from fromYear to year');
     }
-    if (t.kind === 'milestone' && t.fromYear !== undefined) fail('invalid_target', 'fromYear is for floors only');
-    if (t.level !== undefined && t.unit !== undefined) fail('invalid_target', 'a target is for a level or for a unit, not both');
-    if (t.level !== undefined && !def.levels.includes(t.level)) fail('invalid_target', `${def.code} is not computed at level ${t.level}`);
-    const who = `${t.level ?? ''}:${t.unit ?? ''}`;
+    if (t.kind === 'milestone' && t.fromYear !== undefined) fail('invalid_target', 'fromYear chỉ dùng cho mức sàn', 'fromYear is for floors only');
+    if (t.level !== undefined && t.unit !== undefined) fail('invalid_target', 'mục tiêu dành cho một cấp hoặc một đơn vị, không cả hai', 'a target is for a level or for a unit, not both');
+    if (t.level !== undefined && !def.levels.includes(t.level)) fail('invalid_target', `${def.code} không tính ở cấp ${t.level}`, `${def.code} is not computed at level ${t.level}`);
+    // A unit code means a unit only within its version: codes are reused for other places.
+    if (t.unit !== undefined && (typeof t.hierarchyVersion !== 'string' || t.hierarchyVersion.length === 0)) {
+      fail('invalid_target', 'mục tiêu cho một đơn vị phải nêu phiên bản danh mục hành chính (hierarchyVersion)', 'a target for one unit names its hierarchy version (hierarchyVersion)');
+    }
+    if (t.unit === undefined && t.hierarchyVersion !== undefined) fail('invalid_target', 'hierarchyVersion chỉ dùng cùng unit', 'hierarchyVersion goes with unit only');
+    if (!Number.isInteger(t.year) || (t.fromYear !== undefined && !Number.isInteger(t.fromYear))) continue;
+    const who = `${t.level ?? ''}:${t.hierarchyVersion ?? ''}:${t.unit ?? ''}`;
     const years = t.kind === 'floor' ? range(t.fromYear ?? t.year, t.year) : [t.year];
     for (const year of years) {
       const slot = `${t.kind}:${year}:${who}`;
-      if (slots.has(slot)) fail('duplicate_target', `two ${t.kind}s for ${year} and the same units`);
+      if (slots.has(slot)) {
+        fail('duplicate_target', `hai ${t.kind} cho năm ${year} và cùng các đơn vị`, `two ${t.kind}s for ${year} and the same units`);
+        break;
+      }
       slots.add(slot);
     }
   }
+  return problems;
 }
 
 function range(from: number, to: number): number[] {
@@ -218,6 +242,6 @@ function range(from: number, to: number): number[] {
 }
 
 function describeTarget(t: TargetDefinition): string {
-  const who = t.unit ? ` unit ${t.unit}` : t.level ? ` level ${t.level}` : '';
+  const who = t.unit ? ` unit ${t.unit}${t.hierarchyVersion ? ` (${t.hierarchyVersion})` : ''}` : t.level ? ` level ${t.level}` : '';
   return `${t.indicator} ${t.kind} ${t.year}${who} ${t.op} ${t.value}`;
 }

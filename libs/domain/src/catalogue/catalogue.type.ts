@@ -60,7 +60,8 @@ export type Comparator = '>=' | '>' | '<=' | '=';
 
 /**
  * A target of an indicator. A `milestone` is to be reached by the end of `year`; a `floor` must be met
- * in every year from `fromYear` to `year`. `unit` (one unit) beats `level` beats neither (every unit).
+ * in every year from `fromYear` to `year`. `unit` (one unit) beats `level` beats neither (every unit). A
+ * unit target names the hierarchy version the unit code is read in (codes are reused for other places).
  */
 export interface Target {
   readonly kind: 'milestone' | 'floor';
@@ -70,6 +71,8 @@ export interface Target {
   readonly value: number;
   readonly level?: UnitLevel;
   readonly unit?: string;
+  /** With `unit`, and only with it: the hierarchy version of the unit. */
+  readonly hierarchyVersion?: string;
 }
 
 /** A target as it appears in a catalogue definition: with the indicator it belongs to. */

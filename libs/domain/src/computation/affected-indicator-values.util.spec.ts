@@ -83,6 +83,7 @@ describe('affectedIndicatorValues', () => {
       { measure: 'households.fibre', unit: '31117', period: '2025-Q1', value: 50 },
       { measure: 'population.total', unit: '31150', period: '2025', value: 1000 },
       { measure: 'population.covered_4g5g', unit: '31150', period: '2025-Q3', value: 900 },
+      { measure: 'work_records.online', unit: '916', period: '2025-08', value: 8 },
     ];
     const added: Observation[] = [
       { measure: 'households.fibre', unit: '31117', period: '2025-Q3', value: 70 },

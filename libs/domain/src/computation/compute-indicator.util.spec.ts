@@ -77,6 +77,7 @@ describe('computeIndicator', () => {
       [
         // Own scope: the district's offices 80 + 90 + 70 = 240 online of 100 + 120 + 80 = 300 → 80 %.
         // The commune's 1000 records are not the district's. Level-2 target 2030 ≥ 90, no baseline → 10 behind → off_track.
+        // Coverage counts unit-months: 1 unit × 3 months, all three with both parts.
         'GOV-04',
         '916',
         '2025-Q1',
@@ -91,7 +92,7 @@ describe('computeIndicator', () => {
           o('work_records.total', '31117', '2025-01', 1000),
           o('work_records.online', '31117', '2025-01', 0),
         ],
-        { value: 80, numerator: 240, denominator: 300, target: { year: 2030, op: '>=', value: 90 }, expected: 90, status: 'off_track', coverage: { reported: 1, expected: 1 } },
+        { value: 80, numerator: 240, denominator: 300, target: { year: 2030, op: '>=', value: 90 }, expected: 90, status: 'off_track', coverage: { reported: 3, expected: 3 } },
       ],
       [
         // Total GRDP only as a breakdown: 30000 + 40000 + 30000 = 100000. Digital reported as a total 18000
@@ -215,7 +216,7 @@ describe('computeIndicator', () => {
         '2025-Q1',
         'a numerator above its denominator',
         [o('population.total', '31150', '2024', 3000), o('population.digital_id', '31150', '2025-Q1', 3100)],
-        { value: (3100 * 100) / 3000, status: 'achieved', quality: 'numerator_exceeds_denominator' },
+        { value: (3100 * 100) / 3000, status: 'achieved', quality: 'exceeds_denominator' },
       ],
       [
         // (2000 + 1000) / (4000 + 2000) = 50 % → off_track.
@@ -251,9 +252,10 @@ describe('computeIndicator', () => {
       expect(compute(households(0, 0), 'SOC-01', '31117', '2025-Q1')).toMatchObject({ value: null, numerator: 0, denominator: 0, status: 'no_data' });
     });
 
-    it('should give no value when the denominator is missing', () => {
+    it('should give no value and publish no half pair when the denominator is missing', () => {
       const value = compute([o('households.fibre', '31117', '2025-Q1', 10)], 'SOC-01', '31117', '2025-Q1');
-      expect(value).toMatchObject({ value: null, numerator: 10, status: 'no_data', coverage: { reported: 0, expected: 1 } });
+      expect(value).toMatchObject({ value: null, status: 'no_data', coverage: { reported: 0, expected: 1 } });
+      expect(value.numerator).toBeUndefined();
       expect(value.denominator).toBeUndefined();
     });
 
@@ -278,7 +280,7 @@ describe('computeIndicator', () => {
       // 2024 residents serve every quarter of 2025 but not 2026-Q1 (15 months after 2024 ended).
       const facts = [o('population.total', '31150', '2024', 3000), o('population.digital_id', '31150', '2025-Q4', 2400), o('population.digital_id', '31150', '2026-Q1', 2700)];
       expect(compute(facts, 'SOC-07', '31150', '2025-Q4').value).toBe(80);
-      expect(compute(facts, 'SOC-07', '31150', '2026-Q1')).toMatchObject({ value: null, numerator: 2700, status: 'no_data' });
+      expect(compute(facts, 'SOC-07', '31150', '2026-Q1')).toMatchObject({ value: null, status: 'no_data', coverage: { reported: 0, expected: 1 } });
       // The 2026 figure, once in, is the denominator of 2026's quarters: 2700/3000.
       facts.push(o('population.total', '31150', '2026', 3000));
       expect(compute(facts, 'SOC-07', '31150', '2026-Q1').value).toBe(90);
@@ -293,17 +295,17 @@ describe('computeIndicator', () => {
     });
 
     it('should sum the months present but mark coverage incomplete when a quarter lacks a month', () => {
-      // Jan 40/50 + Feb 45/50 = 85/100; March missing.
+      // Jan 40/50 + Feb 45/50 = 85/100; March missing: 2 of 3 unit-months reported.
       const facts = [o('work_records.total', '31117', '2025-01', 50), o('work_records.online', '31117', '2025-01', 40), o('work_records.total', '31117', '2025-02', 50), o('work_records.online', '31117', '2025-02', 45)];
-      expect(compute(facts, 'GOV-04', '31117', '2025-Q1')).toMatchObject({ value: 85, coverage: { reported: 0, expected: 1 } });
+      expect(compute(facts, 'GOV-04', '31117', '2025-Q1')).toMatchObject({ value: 85, coverage: { reported: 2, expected: 3 } });
       expect(compute(facts, 'GOV-04', '31117', '2025-01')).toMatchObject({ value: 80, coverage: { reported: 1, expected: 1 } });
     });
 
     it('should not split a quarterly flow into months when asked for a month', () => {
       const facts = [o('online_users.total', '31117', '2025-Q1', 100), o('online_users.eid', '31117', '2025-Q1', 90)];
       expect(compute(facts, 'GOV-02', '31117', '2025-02').value).toBeNull();
-      // A year adds up its quarters: only Q1 is in, so coverage is incomplete.
-      expect(compute(facts, 'GOV-02', '31117', '2025')).toMatchObject({ value: 90, coverage: { reported: 0, expected: 1 } });
+      // A year adds up its quarters: only Q1 is in, 1 of 4 unit-quarters.
+      expect(compute(facts, 'GOV-02', '31117', '2025')).toMatchObject({ value: 90, coverage: { reported: 1, expected: 4 } });
     });
 
     it('should not fake zero growth when this year\'s figure is missing', () => {
@@ -354,12 +356,25 @@ describe('computeIndicator', () => {
 
   describe('computeAll', () => {
     it('should compute every indicator for every unit and published period when given a year', () => {
-      const canTho = HierarchyRegistry.withDefaults().version(THREE_LEVEL_VERSION_ID) as UnitHierarchy;
-      const values = computeAll(DEFAULT_CATALOGUE, canTho, new FactSet(), '2025');
+      const values = computeAll(DEFAULT_CATALOGUE, HierarchyRegistry.withDefaults(), new FactSet(), '2024');
       // 11 quarterly indicators × 90 units × (4 quarters + year) + GOV-04 × 90 × (12 + 4 + 1) + 4 city-only yearly.
       expect(values).toHaveLength(11 * 90 * 5 + 90 * 17 + 4);
-      expect(values.every((v) => v.status === 'no_data')).toBe(true);
+      expect(values.every((v) => v.status === 'no_data' && v.hierarchyVersion === THREE_LEVEL_VERSION_ID)).toBe(true);
       expect(new Set(values.map((v) => `${v.indicator}|${v.unit}|${v.period}`)).size).toBe(values.length);
+    });
+
+    it('should publish each period for the units of the version in force for it when the year spans the reorganisation', () => {
+      const values = computeAll(DEFAULT_CATALOGUE, HierarchyRegistry.withDefaults(), new FactSet(), '2025');
+      // Q1, Q2 and months to June: the 90 units of 2024-11. Q3, Q4, July on and the year: the 104 of 2025-07
+      // (no districts). 11 quarterly indicators × (90 × 2 quarters + 104 × (2 quarters + year))
+      // + GOV-04 × (90 × (6 months + 2 quarters) + 104 × (6 months + 2 quarters + year)) + 4 city-only yearly.
+      expect(values).toHaveLength(11 * (90 * 2 + 104 * 3) + 90 * 8 + 104 * 9 + 4);
+      const versionOf = (period: string) => new Set(values.filter((v) => v.period === period).map((v) => v.hierarchyVersion));
+      expect(versionOf('2025-Q2')).toEqual(new Set([THREE_LEVEL_VERSION_ID]));
+      expect(versionOf('2025-07')).toEqual(new Set([TWO_LEVEL_VERSION_ID]));
+      expect(versionOf('2025')).toEqual(new Set([TWO_LEVEL_VERSION_ID]));
+      // District 916 exists only in the three-level version: its SOC-01 is published for Q1 and Q2 only.
+      expect(new Set(values.filter((v) => v.indicator === 'SOC-01' && v.unit === '916').map((v) => v.period))).toEqual(new Set(['2025-Q1', '2025-Q2']));
     });
 
     it('should agree with computeIndicator when values are computed in one run', () => {
@@ -381,9 +396,11 @@ describe('computeIndicator', () => {
       ];
       const refs = [
         { indicator: 'SOC-01', unit: '92', period: '2025-Q1' },
-        { indicator: 'SOC-01', unit: '916', period: '2025' },
+        { indicator: 'SOC-01', unit: '916', period: '2025-Q2' },
         { indicator: 'GOV-04', unit: '916', period: '2025-03' },
         { indicator: 'SOC-02', unit: '92', period: '2025-Q1' },
+        // The year 2025 is the two-level version's: the new city, whose Q1 stock comes from its predecessor.
+        { indicator: 'SOC-01', unit: '92', period: '2025' },
       ];
       const together = computeIndicators(DEFAULT_CATALOGUE, registry, new FactSet(facts), refs);
       const oneByOne = refs.map((r) => computeIndicator(DEFAULT_CATALOGUE, registry.inForce(r.period), new FactSet(facts), r.indicator, r.unit, r.period));
@@ -407,7 +424,7 @@ describe('computeIndicator', () => {
         fc.property(reports, fc.func(fc.integer()), (r, order) => {
           const facts = toFacts(r);
           const shuffle = <T>(items: T[]) => items.map((item, i) => ({ item, key: order(i) })).sort((a, b) => a.key - b.key).map((x) => x.item);
-          const shuffledHierarchy = loadHierarchy({ id: 'shuffled', effectiveFrom: '2024-11-01', units: shuffle(UNITS) });
+          const shuffledHierarchy = loadHierarchy({ id: 'test', effectiveFrom: '2024-11-01', units: shuffle(UNITS) });
           for (const unit of ['92', '916']) {
             expect(compute(shuffle(facts), 'GOV-01', unit, '2025-Q1', shuffledHierarchy)).toEqual(compute(facts, 'GOV-01', unit, '2025-Q1'));
           }
@@ -420,7 +437,7 @@ describe('computeIndicator', () => {
         fc.property(reports, (r) => {
           const facts = toFacts(r);
           const city = compute(facts, 'GOV-01', '92', '2025-Q1');
-          const parts = [compute(facts, 'GOV-01', '92', '2025-Q1', loadHierarchy({ id: 'alone', effectiveFrom: '2024-11-01', units: [UNITS[0]] })), ...['916', '917', '918'].map((d) => compute(facts, 'GOV-01', d, '2025-Q1'))];
+          const parts = [compute(facts, 'GOV-01', '92', '2025-Q1', loadHierarchy({ id: 'test', effectiveFrom: '2024-11-01', units: [UNITS[0]] })), ...['916', '917', '918'].map((d) => compute(facts, 'GOV-01', d, '2025-Q1'))];
           const num = parts.reduce((s, p) => s + (p.numerator ?? 0), 0);
           const den = parts.reduce((s, p) => s + (p.denominator ?? 0), 0);
           expect(city.numerator ?? 0).toBe(num);
@@ -440,7 +457,7 @@ describe('computeIndicator', () => {
       fc.assert(
         fc.property(communeFacts, (raw) => {
           const facts = raw.map((f) => o(f.measure, f.unit, f.measure === 'population.total' ? '2025' : '2025-Q1', f.value));
-          const bigger = loadHierarchy({ id: 'bigger', effectiveFrom: '2024-11-01', units: [...UNITS, { code: '31121', name: 'Phường mới', level: 3, parentCode: '916' }] });
+          const bigger = loadHierarchy({ id: 'test', effectiveFrom: '2024-11-01', units: [...UNITS, { code: '31121', name: 'Phường mới', level: 3, parentCode: '916' }] });
           for (const indicator of ['SOC-01', 'SOC-03']) {
             for (const unit of ['92', '916']) {
               const before = compute(facts, indicator, unit, '2025-Q1');

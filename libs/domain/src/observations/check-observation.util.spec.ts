@@ -1,7 +1,7 @@
 import { DEFAULT_CATALOGUE } from '../catalogue/default-catalogue.constant';
 import { HierarchyRegistry, THREE_LEVEL_VERSION_ID, TWO_LEVEL_VERSION_ID } from '../units/hierarchy-registry';
 import { UnitHierarchy } from '../units/unit-hierarchy';
-import { agencyMayReport, checkObservation, ObservationCheckContext, RejectionCode } from './check-observation.util';
+import { agencyMayReport, checkObservation, measurePatternMatches, ObservationCheckContext, RejectionCode } from './check-observation.util';
 
 const registry = HierarchyRegistry.withDefaults();
 const canTho = registry.version(THREE_LEVEL_VERSION_ID) as UnitHierarchy;
@@ -13,13 +13,14 @@ const valid = { measure: 'households.fibre', unit: NINH_KIEU_WARD, period: '2025
 
 describe('checkObservation', () => {
   it('should accept and normalise the observation when every check passes', () => {
-    expect(checkObservation(valid, ctx)).toEqual({ ok: true, observation: valid });
+    expect(checkObservation(valid, ctx)).toEqual({ ok: true, observation: valid, hierarchyVersion: THREE_LEVEL_VERSION_ID });
     expect(checkObservation({ measure: 'grdp.digital', unit: '92', period: '2024', value: 18250.5, dimensions: { sector: 'industry' } }, ctx)).toEqual({
       ok: true,
       observation: { measure: 'grdp.digital', unit: '92', period: '2024', value: 18250.5, dimensions: { sector: 'industry' } },
+      hierarchyVersion: THREE_LEVEL_VERSION_ID,
     });
     // An empty dimensions object is the total.
-    expect(checkObservation({ ...valid, dimensions: {} }, ctx)).toEqual({ ok: true, observation: valid });
+    expect(checkObservation({ ...valid, dimensions: {} }, ctx)).toEqual({ ok: true, observation: valid, hierarchyVersion: THREE_LEVEL_VERSION_ID });
   });
 
   it.each<[string, Record<string, unknown>, RejectionCode]>([
@@ -29,6 +30,8 @@ describe('checkObservation', () => {
     ['a unit of the wrong level', { unit: '916' }, 'level_not_allowed'],
     ['city-level GRDP reported by a district', { measure: 'grdp.total', unit: '916', period: '2024', value: 1 }, 'level_not_allowed'],
     ['a malformed period', { period: '2025-Q5' }, 'invalid_period'],
+    ['a period before 2000', { period: '1999-Q4' }, 'invalid_period'],
+    ['the year 0000', { measure: 'grdp.total', unit: '92', period: '0000', value: 1 }, 'invalid_period'],
     ['a period of the wrong frequency', { period: '2025-06' }, 'invalid_period'],
     ['a year for a quarterly measure', { period: '2025' }, 'invalid_period'],
     ['a period that has not started', { period: '2025-Q4' }, 'period_in_future'],
@@ -79,13 +82,19 @@ describe('checkObservation', () => {
   });
 
   it('should check the unit against the version in force for the period when given the registry', () => {
-    const withTwoLevels = HierarchyRegistry.withDefaults();
-    withTwoLevels.activate(TWO_LEVEL_VERSION_ID);
+    // Both shipped versions are in force by default, each from its effective date.
+    const registry = HierarchyRegistry.withDefaults();
     const now = new Date('2025-11-01T00:00:00Z');
     // 31123 (Thới Bình) was merged into Phường Ninh Kiều on 1 July 2025.
     const old = { measure: 'households.total', unit: '31123', value: 10 };
-    expect(checkObservation({ ...old, period: '2025-Q2' }, { ...ctx, hierarchy: withTwoLevels, now })).toMatchObject({ ok: true });
-    expect(checkObservation({ ...old, period: '2025-Q3' }, { ...ctx, hierarchy: withTwoLevels, now })).toMatchObject({ ok: false, code: 'unknown_unit' });
+    expect(checkObservation({ ...old, period: '2025-Q2' }, { ...ctx, hierarchy: registry, now })).toMatchObject({ ok: true, hierarchyVersion: THREE_LEVEL_VERSION_ID });
+    expect(checkObservation({ ...old, period: '2025-Q3' }, { ...ctx, hierarchy: registry, now })).toMatchObject({ ok: false, code: 'unknown_unit' });
+    // An old ward with a malformed or future period: the period is what is wrong.
+    expect(checkObservation({ ...old, period: '2025-13' }, { ...ctx, hierarchy: registry, now })).toMatchObject({ ok: false, code: 'invalid_period' });
+    expect(checkObservation({ ...old, period: '2999-Q1' }, { ...ctx, hierarchy: registry, now })).toMatchObject({ ok: false, code: 'period_in_future' });
+    expect(checkObservation({ ...old, unit: '99999', period: '2999-Q1' }, { ...ctx, hierarchy: registry, now })).toMatchObject({ ok: false, code: 'unknown_unit' });
+    // The new ward 31135 reports from Q3 in the two-level version.
+    expect(checkObservation({ ...old, unit: '31135', period: '2025-Q3' }, { ...ctx, hierarchy: registry, now })).toMatchObject({ ok: true, hierarchyVersion: TWO_LEVEL_VERSION_ID });
   });
 
   it.each([
@@ -99,6 +108,32 @@ describe('checkObservation', () => {
     expect(agencyMayReport(agency, measure, unit, canTho)).toBe(expected);
     const result = checkObservation({ ...valid, measure, unit, value: 1 }, { ...ctx, agency });
     expect(result.ok ? 'ok' : result.code).toBe(expected ? 'ok' : 'out_of_scope');
+  });
+
+  it.each([
+    ['households.*', 'households.fibre', true],
+    ['households.*', 'households', false],
+    ['*', '', true],
+    ['*.total', 'households.total', true],
+    ['*.total', 'households.fibre', false],
+    ['population.covered_*', 'population.covered_5g', true],
+    ['pop*cov*5g', 'population.covered_5g', true],
+    ['pop*5g*cov', 'population.covered_5g', false],
+    ['a*a', 'a', false],
+    ['a*a', 'aa', true],
+    ['dti.rank', 'dti.rank', true],
+    ['dti.rank', 'dti.ranks', false],
+  ])('should match pattern %p against %p as %p', (pattern, text, expected) => {
+    expect(measurePatternMatches(pattern, text)).toBe(expected);
+  });
+
+  it('should answer at once when a pattern of many stars meets a long text that does not match', () => {
+    // Issue 8, L2: as a regular expression `^.*.*.*.*.*.*.*.*.*.*x$` backtracks through every way of splitting
+    // 10,000 characters ten ways and never finishes; matched piece by piece it is one scan of the text.
+    const text = 'a'.repeat(10_000);
+    expect(measurePatternMatches('**********x', text)).toBe(false);
+    expect(measurePatternMatches('**********x', `${text}x`)).toBe(true);
+    expect(measurePatternMatches('*a*a*a*a*a*a*a*a*a*b', text)).toBe(false);
   });
 
   it('should read the dot of a measure pattern literally when matching', () => {

@@ -1,6 +1,6 @@
 import { Catalogue } from '../catalogue/catalogue';
 import { Measure } from '../catalogue/catalogue.type';
-import { Frequency, formatPeriod, isFuture, parsePeriod } from '../periods/period.util';
+import { EARLIEST_YEAR, Frequency, formatPeriod, isFuture, parsePeriod, Period } from '../periods/period.util';
 import { LocalizedText } from '../shared/localized-text.type';
 import { HierarchyRegistry } from '../units/hierarchy-registry';
 import { UnitHierarchy } from '../units/unit-hierarchy';
@@ -28,7 +28,7 @@ export type RejectionCode =
  * text as one string "vi / en" for the contract's `message` field.
  */
 export type ObservationCheck =
-  | { readonly ok: true; readonly observation: Observation }
+  | { readonly ok: true; readonly observation: Observation; readonly hierarchyVersion: string }
   | { readonly ok: false; readonly code: RejectionCode; readonly message: string; readonly text: LocalizedText };
 
 export interface ObservationCheckContext {
@@ -50,7 +50,8 @@ const FREQUENCY_NAMES: Record<Frequency, LocalizedText> = {
  * Checks one submitted observation and returns it normalised (canonical period, sorted dimensions,
  * none for `{}`), or the first failing check in the contract's order: measure, unit, level, period
  * (format and the measure's frequency), future, value, dimensions, agency scope. Never throws.
- * With a registry and an unreadable period, the unit is looked up in the version in force at `now`.
+ * With a registry the unit is checked in the version in force for the period; with an unreadable or future
+ * period, in any loaded version (so the period's own rejection is the one given).
  */
 export function checkObservation(input: unknown, ctx: ObservationCheckContext): ObservationCheck {
   const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
@@ -64,9 +65,8 @@ export function checkObservation(input: unknown, ctx: ObservationCheckContext): 
   }
   const periodText = raw['period'];
   const period = typeof periodText === 'string' ? parsePeriod(periodText) : undefined;
-  const hierarchy =
-    ctx.hierarchy instanceof HierarchyRegistry ? ctx.hierarchy.inForce(period ?? monthOf(ctx.now)) : ctx.hierarchy;
   const unitCode = raw['unit'];
+  const hierarchy = ctx.hierarchy instanceof HierarchyRegistry ? versionToCheck(ctx.hierarchy, period, unitCode, ctx.now) : ctx.hierarchy;
   const unit = typeof unitCode === 'string' ? hierarchy.get(unitCode) : undefined;
   if (!unit) {
     return reject('unknown_unit', {
@@ -82,8 +82,8 @@ export function checkObservation(input: unknown, ctx: ObservationCheckContext): 
   }
   if (!period) {
     return reject('invalid_period', {
-      vi: `Kỳ "${show(periodText)}" không hợp lệ: cần YYYY, YYYY-Qn hoặc YYYY-MM`,
-      en: `Period "${show(periodText)}" is not valid: expected YYYY, YYYY-Qn or YYYY-MM`,
+      vi: `Kỳ "${show(periodText)}" không hợp lệ: cần YYYY, YYYY-Qn hoặc YYYY-MM, từ năm ${EARLIEST_YEAR}`,
+      en: `Period "${show(periodText)}" is not valid: expected YYYY, YYYY-Qn or YYYY-MM, from ${EARLIEST_YEAR} on`,
     });
   }
   if (period.frequency !== measure.frequency) {
@@ -128,7 +128,7 @@ export function checkObservation(input: unknown, ctx: ObservationCheckContext): 
     value: value as number,
     ...(dimensions ? { dimensions } : {}),
   };
-  return { ok: true, observation };
+  return { ok: true, observation, hierarchyVersion: hierarchy.id };
 }
 
 /**
@@ -175,21 +175,27 @@ function checkDimensions(measure: Measure, input: unknown): Dimensions | undefin
   return result;
 }
 
-/** Whether an agency's measure pattern (`households.*`, `*`, an exact code) covers a measure. */
+/**
+ * Whether an agency's measure pattern (`households.*`, `*`, an exact code) covers a measure: `*` stands for
+ * any run of characters, everything else for itself. Matched without a regular expression, in time linear
+ * in the pattern and the text: a pattern like `**********x` must not backtrack (issue 8, L2).
+ */
 export function measurePatternMatches(pattern: string, text: string): boolean {
-  let regex = PATTERN_CACHE.get(pattern);
-  if (!regex) {
-    regex = new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`);
-    // Agencies have a handful of patterns; the bound only guards against unbounded input.
-    if (PATTERN_CACHE.size < 10_000) PATTERN_CACHE.set(pattern, regex);
+  const pieces = pattern.split('*');
+  if (pieces.length === 1) return pattern === text;
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  if (text.length < first.length + last.length || !text.startsWith(first) || !text.endsWith(last)) return false;
+  // The literal pieces between stars must appear in order; the leftmost place for each leaves the most room.
+  let at = first.length;
+  const end = text.length - last.length;
+  for (let i = 1; i < pieces.length - 1; i++) {
+    if (pieces[i] === '') continue;
+    const found = text.indexOf(pieces[i], at);
+    if (found < 0 || found + pieces[i].length > end) return false;
+    at = found + pieces[i].length;
   }
-  return regex.test(text);
-}
-
-const PATTERN_CACHE = new Map<string, RegExp>();
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return true;
 }
 
 function reject(code: RejectionCode, text: LocalizedText): ObservationCheck {
@@ -208,6 +214,15 @@ function show(value: unknown): string {
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   const safe = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '\ufffd');
   return safe.length > 64 ? `${safe.slice(0, 64)}…` : safe;
+}
+
+// The version a unit is checked in: the one in force for the period. When the period is unreadable or in
+// the future that version says nothing about the report, so a unit of any loaded version passes (the latest
+// that has it) and the period's own rejection follows: "2999-Q1" is period_in_future, not unknown_unit.
+function versionToCheck(registry: HierarchyRegistry, period: Period | undefined, unitCode: unknown, now: Date): UnitHierarchy {
+  if (period && !isFuture(period, now)) return registry.inForce(period);
+  const holding = typeof unitCode === 'string' ? [...registry.versions()].reverse().find((v) => v.has(unitCode)) : undefined;
+  return holding ?? registry.inForce(period ?? monthOf(now));
 }
 
 function monthOf(now: Date): string {

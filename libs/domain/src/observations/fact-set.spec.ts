@@ -22,6 +22,25 @@ describe('FactSet', () => {
     expect(facts.size).toBe(1);
   });
 
+  it('should keep a code of two versions apart when facts carry their version', () => {
+    // 31135: old Phường Tân An (2024-11) and the new Phường Ninh Kiều (2025-07) report the same year.
+    const facts = new FactSet([
+      { measure: 'population.total', unit: '31135', period: '2025', value: 10000, hierarchyVersion: '2024-11' },
+      { measure: 'population.total', unit: '31135', period: '2025', value: 30000, hierarchyVersion: '2025-07' },
+    ]);
+    expect(facts.total('population.total', '31135', '2025', '2024-11')).toBe(10000);
+    expect(facts.total('population.total', '31135', '2025', '2025-07')).toBe(30000);
+    expect(facts.size).toBe(2);
+  });
+
+  it('should give a fact without a version to a read in any version, the version in force being the reader\'s', () => {
+    const facts = new FactSet([{ measure: 'households.total', unit: '31117', period: '2025-Q1', value: 1200 }]);
+    expect(facts.total('households.total', '31117', '2025-Q1', '2024-11')).toBe(1200);
+    facts.add({ measure: 'households.total', unit: '31117', period: '2025-Q1', value: 1300, hierarchyVersion: '2024-11' });
+    // The fact recorded with its version wins.
+    expect(facts.total('households.total', '31117', '2025-Q1', '2024-11')).toBe(1300);
+  });
+
   it('should return undefined when nothing was reported', () => {
     const facts = new FactSet();
     expect(facts.total('households.total', '31117', '2025-Q1')).toBeUndefined();

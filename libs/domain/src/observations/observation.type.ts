@@ -9,4 +9,9 @@ export interface Observation {
   readonly period: string;
   readonly value: number;
   readonly dimensions?: Dimensions;
+  /**
+   * The hierarchy version the unit code is read in. Omitted: the version in force for the period, which is
+   * the one ingestion checked the unit against.
+   */
+  readonly hierarchyVersion?: string;
 }

@@ -31,13 +31,27 @@ describe('period.util', () => {
       expect(formatPeriod(text)).toBe(text);
     });
 
-    it.each(['', '25', '2025-Q0', '2025-Q5', '2025-q1', '2025-00', '2025-13', '2025-1', '2025-W01', ' 2025', '2025-01-01', '20250'])(
+    it.each(['', '25', '2025-Q0', '2025-Q5', '2025-q1', '2025-00', '2025-13', '2025-1', '2025-W01', ' 2025', '2025-01-01', '20250', '0000', '1999', '1999-Q4', '1999-12'])(
       'should return undefined when the text is %p',
       (text) => {
         expect(parsePeriod(text)).toBeUndefined();
         expect(() => toPeriod(text)).toThrow(InvalidPeriodError);
       },
     );
+  });
+
+  describe('earliest period', () => {
+    it('should accept 2000 and reject every period before it when parsing text', () => {
+      // Review section D / issue 8 L8: "0000" used to parse and previousPeriod("0000") gave "00-1".
+      expect(parsePeriod('2000-01')).toEqual({ frequency: 'month', year: 2000, month: 1 });
+      expect(parsePeriod('1999-12')).toBeUndefined();
+      expect(() => previousPeriod('0000')).toThrow(InvalidPeriodError);
+    });
+
+    it('should still step back before 2000 when arithmetic starts from a valid period', () => {
+      // Carry-forward and growth look a year back from 2000: the arithmetic is not bounded, only the text.
+      expect(formatPeriod(previousPeriod('2000-Q1'))).toBe('1999-Q4');
+    });
   });
 
   describe('boundaries', () => {

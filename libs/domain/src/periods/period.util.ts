@@ -13,7 +13,7 @@ export type PeriodInput = Period | string;
 /** Thrown by the throwing period helpers for text that is not a period. */
 export class InvalidPeriodError extends RangeError {
   constructor(readonly input: string) {
-    super(`"${input}" is not a period (expected YYYY, YYYY-Qn or YYYY-MM)`);
+    super(`"${input}" is not a period (expected YYYY, YYYY-Qn or YYYY-MM, from ${EARLIEST_YEAR})`);
     this.name = 'InvalidPeriodError';
   }
 }
@@ -26,22 +26,28 @@ const MONTHS_IN: Record<Frequency, number> = { month: 1, quarter: 3, year: 12 };
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
 const PERIOD_PATTERN = /^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/;
+/**
+ * The earliest year a period text may name. The plan's baselines are 2020 and nothing the platform
+ * monitors predates 2000; without a bound, `0000` parses and `previousPeriod("0000")` falls off the calendar.
+ */
+export const EARLIEST_YEAR = 2000;
 
 const parsed = new Map<string, Period>();
 
-/** Parses canonical period text; `undefined` when it is not one (never throws). */
+/** Parses canonical period text from {@link EARLIEST_YEAR} on; `undefined` when it is not one (never throws). */
 export function parsePeriod(text: string): Period | undefined {
   const cached = parsed.get(text);
   if (cached) return cached;
   const match = typeof text === 'string' ? PERIOD_PATTERN.exec(text) : null;
   if (!match) return undefined;
   const year = Number(match[1]);
+  if (year < EARLIEST_YEAR) return undefined;
   const period: Period = match[2]
     ? { frequency: 'quarter', year, quarter: Number(match[2]) }
     : match[3]
       ? { frequency: 'month', year, month: Number(match[3]) }
       : { frequency: 'year', year };
-  // Bounded: a hostile caller could otherwise grow the memo with every year 0000-9999 × 17.
+  // Bounded: a hostile caller could otherwise grow the memo with every year 2000-9999 × 17.
   if (parsed.size < 50_000) parsed.set(text, period);
   return period;
 }

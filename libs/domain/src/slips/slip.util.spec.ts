@@ -2,13 +2,13 @@ import { Indicator } from '../catalogue/catalogue.type';
 import { DEFAULT_CATALOGUE } from '../catalogue/default-catalogue.constant';
 import { IndicatorValue } from '../computation/indicator-value.type';
 import { Status } from '../targets/target.util';
-import { HierarchyRegistry, THREE_LEVEL_VERSION_ID } from '../units/hierarchy-registry';
+import { HierarchyRegistry, THREE_LEVEL_VERSION_ID, TWO_LEVEL_VERSION_ID } from '../units/hierarchy-registry';
 import { UnitHierarchy } from '../units/unit-hierarchy';
 import { describeSlip, detectSlips, overdueReports, StatusEvent } from './slip.util';
 
 const soc01 = DEFAULT_CATALOGUE.indicator('SOC-01') as Indicator;
 const ovr01 = DEFAULT_CATALOGUE.indicator('OVR-01') as Indicator;
-const value = (period: string, v: number | null, status: Status, indicator = 'SOC-01', unit = '916'): IndicatorValue => ({
+const value = (period: string, v: number | null, status: Status, indicator = 'SOC-01', unit = '916', hierarchyVersion = THREE_LEVEL_VERSION_ID): IndicatorValue => ({
   indicator,
   unit,
   period,
@@ -16,6 +16,7 @@ const value = (period: string, v: number | null, status: Status, indicator = 'SO
   status,
   expected: 86,
   coverage: { reported: 1, expected: 1 },
+  hierarchyVersion,
 });
 
 describe('detectSlips', () => {
@@ -55,7 +56,36 @@ describe('detectSlips', () => {
       previousValue: 84,
       expected: 86,
       severity: 'critical',
+      hierarchyVersion: THREE_LEVEL_VERSION_ID,
     });
+  });
+
+  it('should raise no event when an achieved value falls back to on_track', () => {
+    // Review section D, decided: both are good standings. It happens to every unit that met the 2025
+    // milestone when 2026 is judged against 2030; the value message carries the new status already.
+    expect(detectSlips(soc01, value('2026-Q1', 95, 'on_track'), { previousPeriod: value('2025-Q4', 95, 'achieved') })).toEqual([]);
+    expect(detectSlips(soc01, value('2025-Q2', 95, 'on_track'), { before: value('2025-Q2', 95, 'achieved') })).toEqual([]);
+  });
+
+  it('should ignore a known value of another hierarchy version when the code was reused', () => {
+    // 31135 in 2025-Q2 is the old ward Tân An (2024-11); in 2025-Q3 the new Phường Ninh Kiều (2025-07).
+    const oldWard = value('2025-Q2', 98, 'achieved', 'SOC-01', '31135', THREE_LEVEL_VERSION_ID);
+    const newWard = value('2025-Q3', 70, 'off_track', 'SOC-01', '31135', TWO_LEVEL_VERSION_ID);
+    const events = detectSlips(soc01, newWard, { previousPeriod: oldWard, before: { ...oldWard, period: '2025-Q3' } });
+    // No regression from 98 to 70 and no "from achieved": a first value of the new ward, off track.
+    expect(events).toEqual([
+      {
+        kind: 'status_slip',
+        indicator: 'SOC-01',
+        unit: '31135',
+        period: '2025-Q3',
+        status: 'off_track',
+        value: 70,
+        expected: 86,
+        severity: 'critical',
+        hierarchyVersion: TWO_LEVEL_VERSION_ID,
+      },
+    ]);
   });
 
   it.each([
@@ -104,7 +134,15 @@ describe('overdueReports', () => {
   it('should list every commune that has not reported when the due day has passed', () => {
     const events = overdueReports(DEFAULT_CATALOGUE, canTho, 'households.total', '2025-Q2', communes.slice(2), new Date('2025-07-16T10:00:00Z'));
     expect(events).toEqual(
-      communes.slice(0, 2).map((unit) => ({ kind: 'overdue', measure: 'households.total', unit, period: '2025-Q2', dueDate: '2025-07-15', severity: 'warning' })),
+      communes.slice(0, 2).map((unit) => ({
+        kind: 'overdue',
+        measure: 'households.total',
+        unit,
+        period: '2025-Q2',
+        dueDate: '2025-07-15',
+        severity: 'warning',
+        hierarchyVersion: THREE_LEVEL_VERSION_ID,
+      })),
     );
   });
 
@@ -115,7 +153,19 @@ describe('overdueReports', () => {
 
 describe('describeSlip', () => {
   it('should write the message in Vietnamese and English when a status slips', () => {
-    const event: StatusEvent = { kind: 'status_slip', indicator: 'SOC-01', unit: '916', period: '2025-Q2', status: 'off_track', previousStatus: 'at_risk', value: 78.25, previousValue: 84, expected: 86, severity: 'critical' };
+    const event: StatusEvent = {
+      kind: 'status_slip',
+      indicator: 'SOC-01',
+      unit: '916',
+      period: '2025-Q2',
+      status: 'off_track',
+      previousStatus: 'at_risk',
+      value: 78.25,
+      previousValue: 84,
+      expected: 86,
+      severity: 'critical',
+      hierarchyVersion: THREE_LEVEL_VERSION_ID,
+    };
     expect(describeSlip(event, DEFAULT_CATALOGUE, 'Quận Ninh Kiều')).toEqual({
       vi: 'SOC-01 Tỷ lệ hộ gia đình có cáp quang băng rộng — Quận Ninh Kiều (916), kỳ 2025-Q2: từ "có nguy cơ chậm" chuyển sang "chậm tiến độ" (giá trị 78,3%, kỳ vọng 86%)',
       en: 'SOC-01 Households with fibre broadband — Quận Ninh Kiều (916), 2025-Q2: from "at risk" now "off track" (value 78.3%, expected 86%)',
@@ -123,13 +173,16 @@ describe('describeSlip', () => {
   });
 
   it('should name places for a rank when it regresses', () => {
-    const event: StatusEvent = { kind: 'regression', indicator: 'OVR-01', unit: '92', period: '2025', status: 'at_risk', value: 14, previousValue: 9, severity: 'warning' };
+    const event: StatusEvent = { kind: 'regression', indicator: 'OVR-01', unit: '92', period: '2025', status: 'at_risk', value: 14, previousValue: 9, severity: 'warning', hierarchyVersion: TWO_LEVEL_VERSION_ID };
     expect(describeSlip(event, DEFAULT_CATALOGUE).en).toContain('worsened from rank 9 to rank 14');
     expect(describeSlip(event, DEFAULT_CATALOGUE).vi).toContain('xấu đi từ hạng 9 thành hạng 14');
   });
 
   it('should name the measure and due date when a report is overdue', () => {
-    const message = describeSlip({ kind: 'overdue', measure: 'households.total', unit: '31117', period: '2025-Q2', dueDate: '2025-07-15', severity: 'warning' }, DEFAULT_CATALOGUE);
+    const message = describeSlip(
+      { kind: 'overdue', measure: 'households.total', unit: '31117', period: '2025-Q2', dueDate: '2025-07-15', severity: 'warning', hierarchyVersion: THREE_LEVEL_VERSION_ID },
+      DEFAULT_CATALOGUE,
+    );
     expect(message).toEqual({
       vi: 'Quá hạn báo cáo: Số hộ gia đình kỳ 2025-Q2 của 31117 (hạn 2025-07-15)',
       en: 'Report overdue: Households for 2025-Q2 from 31117 (due 2025-07-15)',

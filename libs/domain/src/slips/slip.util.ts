@@ -21,6 +21,8 @@ export interface StatusEvent {
   readonly previousValue?: number | null;
   readonly expected?: number;
   readonly severity: Severity;
+  /** The hierarchy version `unit` is read in (the version of the value). */
+  readonly hierarchyVersion: string;
 }
 
 /** A report that is late, or has arrived after being late: the "report overdue" payload minus `detectedAt`. */
@@ -31,6 +33,8 @@ export interface OverdueEvent {
   readonly period: string;
   readonly dueDate: string;
   readonly severity: Severity;
+  /** The hierarchy version `unit` is read in: the one in force for `period`. */
+  readonly hierarchyVersion: string;
 }
 
 const RANK: Record<Exclude<Status, 'no_data'>, number> = { achieved: 0, on_track: 1, at_risk: 2, off_track: 3 };
@@ -44,19 +48,31 @@ const RANK: Record<Exclude<Status, 'no_data'>, number> = { achieved: 0, on_track
  * - `status_recovered` (info) when an `at_risk`/`off_track` value comes back to `on_track`/`achieved`.
  * - `regression` (warning) when the value fell against `previousPeriod` (the previous period of the same
  *   length) by more than the indicator's threshold (rank: places), unless `before` had already fallen.
- * Throws when `previousPeriod` is not the previous period of the same indicator and unit.
+ * A known value of another hierarchy version is another place that happens to share the code (the quarter
+ * before 2025-Q3 is the old ward 31135, not the new one): it is ignored, as if unknown.
+ * Throws when `previousPeriod` is not the previous period of the same indicator and unit code.
  */
 export function detectSlips(
   indicator: Indicator,
   current: IndicatorValue,
   known: { readonly before?: IndicatorValue; readonly previousPeriod?: IndicatorValue } = {},
 ): StatusEvent[] {
-  const { before, previousPeriod: last } = known;
-  if (last && (last.indicator !== current.indicator || last.unit !== current.unit || last.period !== formatPeriod(previousPeriod(current.period)))) {
-    throw new RangeError(`${last.indicator}/${last.unit}/${last.period} is not the period before ${current.indicator}/${current.unit}/${current.period}`);
+  const sameVersion = (v: IndicatorValue | undefined) => (v !== undefined && v.hierarchyVersion === current.hierarchyVersion ? v : undefined);
+  const before = sameVersion(known.before);
+  const last = sameVersion(known.previousPeriod);
+  const given = known.previousPeriod;
+  if (given && (given.indicator !== current.indicator || given.unit !== current.unit || given.period !== formatPeriod(previousPeriod(current.period)))) {
+    throw new RangeError(`${given.indicator}/${given.unit}/${given.period} is not the period before ${current.indicator}/${current.unit}/${current.period}`);
   }
   const events: StatusEvent[] = [];
-  const base = { indicator: current.indicator, unit: current.unit, period: current.period, status: current.status, value: current.value };
+  const base = {
+    indicator: current.indicator,
+    unit: current.unit,
+    period: current.period,
+    status: current.status,
+    value: current.value,
+    hierarchyVersion: current.hierarchyVersion,
+  };
   const reference = [before, last].find((v) => v !== undefined && v.status !== 'no_data');
   if (current.status !== 'no_data') {
     const now = RANK[current.status];
@@ -85,6 +101,7 @@ export function detectSlips(
 /**
  * `overdue` events (warning) for the units that should report `measureCode` for `period` (every unit
  * at the measure's levels) and are not in `reportedUnits`, once the due date has passed at `now`.
+ * `hierarchy` is the version in force for `period`: only its units are due, and the events carry it.
  */
 export function overdueReports(
   catalogue: Catalogue,
@@ -103,7 +120,7 @@ export function overdueReports(
   return measure.levels
     .flatMap((level) => hierarchy.unitsAtLevel(level))
     .filter((u) => !reported.has(u.code))
-    .map((u) => ({ kind: 'overdue', measure: measure.code, unit: u.code, period: periodCode, dueDate, severity: 'warning' }));
+    .map((u) => ({ kind: 'overdue', measure: measure.code, unit: u.code, period: periodCode, dueDate, severity: 'warning', hierarchyVersion: hierarchy.id }));
 }
 
 const STATUS_NAMES: Record<Status, LocalizedText> = {

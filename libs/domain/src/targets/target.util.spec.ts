@@ -1,6 +1,6 @@
 import { Indicator, Target } from '../catalogue/catalogue.type';
 import { DEFAULT_CATALOGUE } from '../catalogue/default-catalogue.constant';
-import { applicableTarget, expectedValue, meetsTarget, progressRatio, statusOf, targetRef } from './target.util';
+import { applicableTarget, expectedValue, meetsTarget, milestonesFor, progressRatio, statusOf, targetRef } from './target.util';
 
 const indicator = (code: string): Indicator => DEFAULT_CATALOGUE.indicator(code) as Indicator;
 const withTargets = (code: string, targets: Target[]): Indicator => ({ ...indicator(code), targets });
@@ -38,11 +38,22 @@ describe('target.util', () => {
       const i = withTargets('GOV-01', [
         { kind: 'milestone', year: 2025, op: '>=', value: 80 },
         { kind: 'milestone', year: 2025, op: '>=', value: 85, level: 2 },
-        { kind: 'milestone', year: 2025, op: '>=', value: 95, unit: '916' },
+        { kind: 'milestone', year: 2025, op: '>=', value: 95, unit: '916', hierarchyVersion: '2024-11' },
       ]);
-      expect(applicableTarget(i, district, '2025')?.value).toBe(95);
-      expect(applicableTarget(i, { code: '917', level: 2 }, '2025')?.value).toBe(85);
-      expect(applicableTarget(i, commune, '2025')?.value).toBe(80);
+      expect(applicableTarget(i, district, '2025-Q2', '2024-11')?.value).toBe(95);
+      expect(applicableTarget(i, { code: '917', level: 2 }, '2025-Q2', '2024-11')?.value).toBe(85);
+      expect(applicableTarget(i, commune, '2025-Q2', '2024-11')?.value).toBe(80);
+    });
+
+    it('should apply a unit target only to the unit of its hierarchy version when the code is reused', () => {
+      // 31135 was Phường Tân An in 2024-11 and is Phường Ninh Kiều in 2025-07.
+      const i = withTargets('SOC-01', [
+        { kind: 'milestone', year: 2025, op: '>=', value: 80 },
+        { kind: 'milestone', year: 2025, op: '>=', value: 95, unit: '31135', hierarchyVersion: '2025-07' },
+      ]);
+      const ward = { code: '31135', level: 3 as const };
+      expect(applicableTarget(i, ward, '2025', '2025-07')?.value).toBe(95);
+      expect(applicableTarget(i, ward, '2025-Q2', '2024-11')?.value).toBe(80);
     });
 
     it('should find no target when the indicator has none for the unit', () => {
@@ -95,6 +106,38 @@ describe('target.util', () => {
       expect(expectedValue(indicator('GOV-01'), milestone2025, '2022', undefined)).toBe(80);
     });
 
+    describe('through each milestone', () => {
+      const milestone2030: Target = { kind: 'milestone', year: 2030, op: '>=', value: 100 };
+      const milestones = [milestone2025, milestone2030];
+
+      it.each([
+        // Baseline 30 (end of 2020) → 80 (end of 2025) → 100 (end of 2030), then 100.
+        ['2023', 30, milestone2025, 60],
+        ['2025', 30, milestone2025, 80],
+        // 2026 ends 12 of 60 months after 2025: 80 + 20 × 12/60 = 84, not 30 + 70 × 72/120 = 72 from the baseline.
+        ['2026', 30, milestone2030, 84],
+        // 2028-Q2 ends 30 months after 2025: 80 + 20 × 30/60 = 90.
+        ['2028-Q2', 30, milestone2030, 90],
+        ['2030', 30, milestone2030, 100],
+        ['2033', 30, milestone2030, 100],
+        // No baseline: the first target until its year, then the line between targets.
+        ['2022', undefined, milestone2025, 80],
+        ['2028-Q2', undefined, milestone2030, 90],
+      ])('should expect at %s from baseline %p (target %j) the value %p', (period, baseline, target, expected) => {
+        expect(expectedValue(indicator('GOV-01'), target, period, baseline, milestones)).toBeCloseTo(expected, 10);
+      });
+
+      it("should list a unit's milestones one per year, the most specific first", () => {
+        const i = withTargets('GOV-04', [
+          { kind: 'milestone', year: 2030, op: '>=', value: 80, level: 3 },
+          { kind: 'milestone', year: 2025, op: '>=', value: 60 },
+          { kind: 'milestone', year: 2030, op: '>=', value: 70 },
+        ]);
+        expect(milestonesFor(i, commune).map((t) => `${t.year} ${t.value}`)).toEqual(['2025 60', '2030 80']);
+        expect(milestonesFor(i, city).map((t) => `${t.year} ${t.value}`)).toEqual(['2025 60', '2030 70']);
+      });
+    });
+
     it('should expect the floor of the year when the target is a floor', () => {
       expect(expectedValue(indicator('ECO-02'), { kind: 'floor', fromYear: 2021, year: 2025, op: '>=', value: 7 }, '2023', 3)).toBe(7);
     });
@@ -125,7 +168,8 @@ describe('target.util', () => {
     });
 
     it('should rate a ">" target met exactly as on track, not achieved, when the expected value is the target', () => {
-      // SOC-01 2025: > 90; a value of exactly 90 does not meet it but is not behind either.
+      // SOC-01 2025: > 90; a value of exactly 90 does not meet it but is not behind either (review section D,
+      // decided: only `achieved` uses the strict comparator; the trajectory ends at the target's value).
       expect(statusOf(indicator('SOC-01'), 90, { kind: 'milestone', year: 2025, op: '>', value: 90 }, 90)).toBe('on_track');
     });
 

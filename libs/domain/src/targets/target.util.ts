@@ -18,24 +18,38 @@ const RELATIVE_EPSILON = 1e-9;
  * The target that applies to a unit in a period. An every-period floor covering the period's year wins;
  * otherwise the next milestone (the earliest whose year is not before the period's), or, once every
  * milestone has passed, the last one, which stays in force. A target for the unit beats one for its
- * level, which beats one for every unit.
+ * level, which beats one for every unit. A unit target names its hierarchy version: it applies to the unit
+ * with that code in `hierarchyVersion` only (codes are reused across versions for other places), and a
+ * level target applies to the units of that level in whichever version is in force.
  */
 export function applicableTarget(
   indicator: Indicator,
   unit: { readonly code: string; readonly level: UnitLevel },
   period: PeriodInput,
+  hierarchyVersion?: string,
 ): Target | undefined {
   const year = toPeriod(period).year;
-  const candidates = indicator.targets
-    .filter((t) => (t.unit !== undefined ? t.unit === unit.code : t.level === undefined || t.level === unit.level))
-    .sort((a, b) => specificity(b) - specificity(a));
+  const candidates = targetsFor(indicator, unit, hierarchyVersion);
   const floor = candidates.find((t) => t.kind === 'floor' && (t.fromYear ?? t.year) <= year && year <= t.year);
   if (floor) return floor;
-  const milestones = candidates.filter((t) => t.kind === 'milestone');
-  const upcoming = milestones.filter((t) => t.year >= year).sort((a, b) => a.year - b.year)[0];
-  if (upcoming) return milestones.find((t) => t.year === upcoming.year);
-  const passed = [...milestones].sort((a, b) => b.year - a.year)[0];
-  return passed ? milestones.find((t) => t.year === passed.year) : undefined;
+  const milestones = milestonesFor(indicator, unit, hierarchyVersion);
+  return milestones.find((t) => t.year >= year) ?? milestones[milestones.length - 1];
+}
+
+/** The unit's milestones, one per year (the most specific target of that year), earliest first: its trajectory. */
+export function milestonesFor(indicator: Indicator, unit: { readonly code: string; readonly level: UnitLevel }, hierarchyVersion?: string): Target[] {
+  const byYear = new Map<number, Target>();
+  for (const t of targetsFor(indicator, unit, hierarchyVersion)) {
+    if (t.kind === 'milestone' && !byYear.has(t.year)) byYear.set(t.year, t);
+  }
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
+}
+
+// The targets that can apply to the unit, most specific first.
+function targetsFor(indicator: Indicator, unit: { readonly code: string; readonly level: UnitLevel }, hierarchyVersion: string | undefined): Target[] {
+  return indicator.targets
+    .filter((t) => (t.unit !== undefined ? t.unit === unit.code && t.hierarchyVersion === hierarchyVersion : t.level === undefined || t.level === unit.level))
+    .sort((a, b) => specificity(b) - specificity(a));
 }
 
 /** The target as published for `period`. */
@@ -59,17 +73,30 @@ export function meetsTarget(value: number, target: { readonly op: Comparator; re
 }
 
 /**
- * The value expected at the end of `period`. A floor expects itself. A milestone expects the point of
- * the straight line from `baseline` at the end of the baseline year to the target at the end of the
- * milestone year (clamped to both ends); without a baseline value, the target itself.
+ * The value expected at the end of `period`. A floor expects itself. A milestone expects the point of the
+ * unit's trajectory: a straight line from `baseline` at the end of the baseline year to the first milestone
+ * at the end of its year, then from each milestone's target to the next one's, staying at the last target
+ * after it (so a unit that missed 2025 is still behind in 2026). Without a baseline value the trajectory
+ * starts at the first milestone's target. `milestones` are the unit's ({@link milestonesFor}); by default
+ * the target alone.
  */
-export function expectedValue(indicator: Indicator, target: Target, period: PeriodInput, baseline?: number): number {
-  if (target.kind === 'floor' || baseline === undefined) return target.value;
-  const start = (indicator.baseline.year + 1) * 12;
-  const finish = (target.year + 1) * 12;
-  if (finish <= start) return target.value;
-  const share = Math.min(1, Math.max(0, (endMonth(period) - start) / (finish - start)));
-  return baseline + (target.value - baseline) * share;
+export function expectedValue(indicator: Indicator, target: Target, period: PeriodInput, baseline?: number, milestones: readonly Target[] = [target]): number {
+  if (target.kind === 'floor') return target.value;
+  const start = baseline === undefined ? Number.NEGATIVE_INFINITY : (indicator.baseline.year + 1) * 12;
+  const points = baseline === undefined ? [] : [{ at: start, value: baseline }];
+  for (const m of [...milestones].filter((t) => t.kind === 'milestone').sort((a, b) => a.year - b.year)) {
+    const at = (m.year + 1) * 12;
+    if (at > start) points.push({ at, value: m.value });
+  }
+  // Every milestone at or before the baseline: nothing to draw a line to.
+  if (points.length === 0 || (baseline !== undefined && points.length === 1)) return target.value;
+  const at = endMonth(period);
+  if (at <= points[0].at) return points[0].value;
+  for (let i = 1; i < points.length; i++) {
+    const [from, to] = [points[i - 1], points[i]];
+    if (at <= to.at) return from.value + ((to.value - from.value) * (at - from.at)) / (to.at - from.at);
+  }
+  return points[points.length - 1].value;
 }
 
 /**

@@ -1,8 +1,8 @@
 import { UnitLevel } from '../catalogue/catalogue.type';
 import { InvalidDefinitionError } from '../shared/invalid-definition.exception';
+import type { HierarchyRegistry } from './hierarchy-registry';
+import { hierarchyProblems } from './hierarchy-validation.util';
 import { AdministrativeUnit, HierarchyDefinition } from './unit.type';
-
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /**
  * One version of the administrative-unit hierarchy. A code means a unit only within its version.
@@ -19,32 +19,28 @@ export class UnitHierarchy {
   private readonly levelMemo = new Map<UnitLevel, readonly AdministrativeUnit[]>();
   private allUnits?: readonly AdministrativeUnit[];
 
-  /** Validates `definition`; throws {@link InvalidDefinitionError} naming the bad unit. */
-  constructor(readonly definition: HierarchyDefinition) {
-    const entry = `hierarchy ${definition.id}`;
-    if (typeof definition.id !== 'string' || definition.id.length === 0) {
-      throw new InvalidDefinitionError('invalid_version', 'hierarchy', 'a version needs an id');
-    }
-    if (typeof definition.effectiveFrom !== 'string' || !ISO_DATE.test(definition.effectiveFrom)) {
-      throw new InvalidDefinitionError('invalid_version', entry, 'effectiveFrom must be an ISO date YYYY-MM-DD');
-    }
-    if (!Array.isArray(definition.units) || definition.units.length === 0) {
-      throw new InvalidDefinitionError('invalid_version', entry, 'a version needs units');
-    }
+  /**
+   * Validates `definition` (see `hierarchyProblems`); throws {@link InvalidDefinitionError} with every
+   * problem, the first naming the bad unit. `registry` is the registry the version belongs to, if any: it
+   * knows the versions before and after this one, which series across a reorganisation need.
+   */
+  constructor(
+    readonly definition: HierarchyDefinition,
+    readonly registry?: HierarchyRegistry,
+  ) {
+    const problems = hierarchyProblems(definition);
+    if (problems.length > 0) throw InvalidDefinitionError.of(problems);
     this.id = definition.id;
     this.effectiveFrom = definition.effectiveFrom;
-    this.byCode = indexUnits(definition.units);
-    checkParents(this.byCode);
+    const byCode = new Map<string, AdministrativeUnit>();
+    for (const unit of definition.units) byCode.set(unit.code, { ...unit, parentCode: unit.parentCode ?? null });
+    this.byCode = byCode;
     const children = new Map<string, AdministrativeUnit[]>();
     for (const unit of [...this.byCode.values()].sort((a, b) => compareCodes(a.code, b.code))) {
       if (unit.parentCode !== null) children.set(unit.parentCode, [...(children.get(unit.parentCode) ?? []), unit]);
     }
     this.childrenByCode = children;
-    const roots = [...this.byCode.values()].filter((u) => u.parentCode === null);
-    if (roots.length !== 1) {
-      throw new InvalidDefinitionError('invalid_version', entry, `expected one root unit, found ${roots.length}`);
-    }
-    this.root = roots[0];
+    this.root = [...this.byCode.values()].find((u) => u.parentCode === null) as AdministrativeUnit;
   }
 
   /** Every unit, parents before children. */
@@ -118,54 +114,13 @@ export class UnitHierarchy {
   }
 }
 
-/** Loads and validates a hierarchy version; throws {@link InvalidDefinitionError} naming the bad unit. */
+/**
+ * Loads and validates one hierarchy version on its own (no other versions, so no series across a
+ * reorganisation); throws {@link InvalidDefinitionError} naming the bad unit. Versions that follow one
+ * another belong in a `HierarchyRegistry`.
+ */
 export function loadHierarchy(definition: HierarchyDefinition): UnitHierarchy {
   return new UnitHierarchy(definition);
-}
-
-function indexUnits(units: readonly AdministrativeUnit[]): Map<string, AdministrativeUnit> {
-  const byCode = new Map<string, AdministrativeUnit>();
-  for (const unit of units) {
-    const entry = `unit ${unit?.code}`;
-    if (typeof unit?.code !== 'string' || unit.code.length === 0) {
-      throw new InvalidDefinitionError('invalid_unit', entry, 'a unit needs a code');
-    }
-    if (byCode.has(unit.code)) throw new InvalidDefinitionError('duplicate_code', entry, 'defined twice');
-    if (![1, 2, 3].includes(unit.level)) throw new InvalidDefinitionError('invalid_level', entry, 'level must be 1, 2 or 3');
-    byCode.set(unit.code, { ...unit, parentCode: unit.parentCode ?? null });
-  }
-  return byCode;
-}
-
-function checkParents(byCode: ReadonlyMap<string, AdministrativeUnit>): void {
-  for (const unit of byCode.values()) {
-    const entry = `unit ${unit.code}`;
-    if (unit.parentCode === null || unit.parentCode === undefined) {
-      if (unit.level !== 1) throw new InvalidDefinitionError('level_mismatch', entry, `a level-${unit.level} unit needs a parent`);
-      continue;
-    }
-    if (!byCode.has(unit.parentCode)) {
-      throw new InvalidDefinitionError('unknown_parent', entry, `parent ${unit.parentCode} does not exist`);
-    }
-  }
-  for (const unit of byCode.values()) {
-    const seen = new Set<string>([unit.code]);
-    for (let p = unit.parentCode; p !== null; p = (byCode.get(p) as AdministrativeUnit).parentCode) {
-      if (seen.has(p)) throw new InvalidDefinitionError('cycle', `unit ${unit.code}`, `is its own ancestor through ${p}`);
-      seen.add(p);
-    }
-  }
-  for (const unit of byCode.values()) {
-    const parent = unit.parentCode === null ? undefined : byCode.get(unit.parentCode);
-    // Levels may be skipped (communes sit directly under the city since July 2025) but never go up.
-    if (parent && parent.level >= unit.level) {
-      throw new InvalidDefinitionError(
-        'level_mismatch',
-        `unit ${unit.code}`,
-        `level ${unit.level} cannot sit under level-${parent.level} unit ${parent.code}`,
-      );
-    }
-  }
 }
 
 function compareCodes(a: string, b: string): number {

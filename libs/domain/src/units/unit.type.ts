@@ -21,7 +21,7 @@ export interface AdministrativeUnit {
 /** A hierarchy version as loaded from JSON (the shape of the files in `data/`, plus id and effective date). */
 export interface HierarchyDefinition {
   readonly id: string;
-  /** ISO date from which the version is in force once activated. */
+  /** ISO date from which the version is in force (for periods whose last day is on or after it). */
   readonly effectiveFrom: string;
   readonly units: readonly AdministrativeUnit[];
   readonly source?: string;

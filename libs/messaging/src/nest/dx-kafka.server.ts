@@ -59,6 +59,11 @@ export class DxKafkaServer extends Server implements CustomTransportStrategy {
     await this.consumer?.stop();
   }
 
+  /** The topics its handlers consume (contract names, without the prefix). */
+  get topics(): string[] {
+    return [...this.messageHandlers.keys()];
+  }
+
   on(): never {
     throw new Error('DxKafkaServer does not emit transport events');
   }

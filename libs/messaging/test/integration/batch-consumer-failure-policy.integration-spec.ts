@@ -1,4 +1,6 @@
-import { MessageDeadLetteredV1, ObservationRecordedV1, TOPICS, decodeEvent } from '@dx/contracts';
+import { createHash } from 'node:crypto';
+
+import { encodeEvent, MessageDeadLetteredV1, ObservationRecordedV1, TOPICS, decodeEvent } from '@dx/contracts';
 import { collectMessages, expectEventually, uniqueSuffix } from '@dx/testing';
 
 import {
@@ -109,6 +111,44 @@ describe('BatchConsumer failure policy', () => {
       await expectEventually(() => expect(processed).toEqual([5]), { timeoutMs: 30_000 });
       expect(failures).toBe(5);
       expect(deadLetters.messages).toHaveLength(0);
+    } finally {
+      await deadLetters.stop();
+    }
+  });
+
+  it('should dead-letter a message too large to park whole with its first 64 KiB, size and SHA-256, and go on', async () => {
+    const deadLetters = await collectMessages(brokers, `${prefix}${TOPICS.deadLetters}`, { fromBeginning: true });
+    const processed: number[] = [];
+    await startConsumer(async (events) => {
+      processed.push(...events.map((e) => e.event.data.value));
+    });
+    // Under the broker's 1 MiB, but its base64 copy in a dead letter would not be.
+    const oversized = Buffer.alloc(900_000, 'x');
+    const producer = kafka.producer();
+    await producer.connect();
+    try {
+      await producer.send({
+        topic: `${prefix}${TOPICS.observations}`,
+        messages: [
+          { key: '31117', value: oversized },
+          { ...encodeEvent(ObservationRecordedV1, observation('31117', 7), { source: '/test' }) },
+        ],
+      });
+    } finally {
+      await producer.disconnect();
+    }
+
+    try {
+      await expectEventually(() => {
+        expect(processed).toEqual([7]);
+        expect(deadLetters.messages).toHaveLength(1);
+      }, { timeoutMs: 30_000 });
+      const letter = decodeEvent(MessageDeadLetteredV1, deadLetters.messages[0].value);
+      if (!letter.ok) throw letter.error;
+      expect(letter.event.data.reason).toMatchObject({ kind: 'invalid', code: 'malformed_json' });
+      expect(Buffer.from(letter.event.data.source.valueBase64 ?? '', 'base64')).toEqual(oversized.subarray(0, 64 * 1024));
+      expect(letter.event.data.source.valueBytes).toBe(oversized.length);
+      expect(letter.event.data.source.valueSha256).toBe(createHash('sha256').update(oversized).digest('hex'));
     } finally {
       await deadLetters.stop();
     }

@@ -9,20 +9,26 @@ import { z } from 'zod';
 
 import { TOPIC_DEFINITIONS } from '@dx/contracts';
 import {
+  ConsumerLagExporter,
   createKafkaClient,
   DxKafkaServer,
   ensureTopics,
   EventPublisher,
+  kafkaSecurity,
   MessageDecoder,
   parseBrokers,
+  requireTopics,
 } from '@dx/messaging';
 
 import { ConfigError, describeConfig, loadConfig } from '../config/config.util';
+import { httpLimitsConfigSchema, listenHost } from '../config/platform-config.schema';
 import { prepareDatabase, ServiceDataSourceOptions } from '../database/database.util';
 import { ApiError } from '../http/api-error';
 import { apiErrorMiddleware } from '../http/api-error.filter';
 import { jsonNestingExceeds } from '../http/json-depth.util';
+import { requestLimits } from '../http/request-limits.middleware';
 import { createLogger, NestPinoLogger } from '../logging/logger';
+import { MetricsRegistry } from '../metrics/metrics';
 import { PlatformModule } from './platform.module';
 import { PlatformConfig, ServiceContext, ServiceName } from './service-context';
 
@@ -41,6 +47,8 @@ export interface ServiceDefinition<TConfig extends PlatformConfig> {
   decoders?: Partial<Record<string, MessageDecoder>>;
   /** Largest JSON body accepted (bytes); bigger bodies are refused before they are parsed. */
   jsonBodyLimit?: (config: TConfig) => number;
+  /** Paths of long-lived responses (server-sent events), capped apart from ordinary requests. */
+  streamPaths?: readonly string[];
   /** Receives the Nest app before it listens (extra parsers, OpenAPI tags…). */
   configure?: (app: INestApplication, context: ServiceContext<TConfig>) => void;
 }
@@ -57,18 +65,25 @@ export async function createServiceApp<TConfig extends PlatformConfig>(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<ServiceApp<TConfig>> {
   const config = loadConfig(definition.configSchema, env);
+  const limits = loadConfig(httpLimitsConfigSchema, env);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const instanceId = config.DX_INSTANCE_ID ?? randomBytes(3).toString('hex');
-  logger.info({ config: describeConfig(config as unknown as Record<string, unknown>), instanceId }, 'starting');
+  logger.info({ config: describeConfig({ ...(config as unknown as Record<string, unknown>), ...limits }), instanceId }, 'starting');
+
+  if (config.NODE_ENV === 'production' && !config.KAFKA_SASL_MECHANISM) {
+    logger.warn({}, 'Kafka without SASL: every client is anonymous to the brokers, whose ACLs cannot tell the services apart');
+  }
 
   const kafka = createKafkaClient({
     brokers: parseBrokers(config.KAFKA_BROKERS),
     clientId: `dx-${definition.name}-${instanceId}`,
     logger,
+    security: kafkaSecurity(config),
   });
   await prepareDatabase(config.DATABASE_URL, definition.name);
-  // Topics exist before any consumer subscribes (infra.md §5.2).
-  await ensureTopics(kafka, TOPIC_DEFINITIONS, config.KAFKA_TOPIC_PREFIX);
+  // Topics exist before any consumer subscribes (infra.md §5.2); where an operator owns them, we only check.
+  if (config.KAFKA_MANAGE_TOPICS) await ensureTopics(kafka, TOPIC_DEFINITIONS, config.KAFKA_TOPIC_PREFIX);
+  else await requireTopics(kafka, TOPIC_DEFINITIONS, config.KAFKA_TOPIC_PREFIX);
   const publisher = new EventPublisher(kafka, `/dx/${definition.name}`, config.KAFKA_TOPIC_PREFIX);
   const context: ServiceContext<TConfig> = { name: definition.name, instanceId, config, logger, kafka, publisher };
 
@@ -77,6 +92,14 @@ export async function createServiceApp<TConfig extends PlatformConfig>(
     imports: [PlatformModule.forRoot(context, definition.database), ...definition.imports(context)],
   };
   const app = await NestFactory.create(rootModule, { logger: new NestPinoLogger(logger), bodyParser: false });
+  // Before anything reads a body or checks a credential (M6 of the 2026-11-29 review).
+  app.use(
+    requestLimits({
+      perClientPerMinute: limits.HTTP_RATE_LIMIT_PER_MINUTE,
+      maxInFlight: limits.HTTP_MAX_IN_FLIGHT,
+      streams: { paths: definition.streamPaths ?? [], max: limits.HTTP_MAX_STREAMS },
+    }),
+  );
   app.use(
     express.json({
       limit: definition.jsonBodyLimit?.(config) ?? 1024 * 1024,
@@ -102,32 +125,39 @@ export async function createServiceApp<TConfig extends PlatformConfig>(
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 
-  app.connectMicroservice(
-    {
-    strategy: new DxKafkaServer({
-      kafka,
-      groupId: `${config.KAFKA_TOPIC_PREFIX}dx-${definition.name}`,
-      topicPrefix: config.KAFKA_TOPIC_PREFIX,
-      deadLetters: publisher,
-      logger,
-      decoders: definition.decoders,
-      // While our database is down a failing batch is an outage, not a poison message.
-      dependenciesHealthy: async () => {
-        await app.get(DataSource).query('SELECT 1');
-        return true;
-      },
-    }),
+  const groupId = `${config.KAFKA_TOPIC_PREFIX}dx-${definition.name}`;
+  const transport = new DxKafkaServer({
+    kafka,
+    groupId,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
+    deadLetters: publisher,
+    logger,
+    decoders: definition.decoders,
+    // While our database is down a failing batch is an outage, not a poison message.
+    dependenciesHealthy: async () => {
+      await app.get(DataSource).query('SELECT 1');
+      return true;
     },
-    { inheritAppConfig: true },
-  );
+  });
+  app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
   await publisher.connect();
   await app.init();
   await app.startAllMicroservices();
+  // The lag of the service's consumer group on /metrics: what scales the consuming services.
+  const lag = new ConsumerLagExporter(kafka, {
+    groupId,
+    topics: transport.topics.map((topic) => config.KAFKA_TOPIC_PREFIX + topic),
+    registry: app.get(MetricsRegistry).registry,
+    logger,
+    intervalMs: config.KAFKA_LAG_INTERVAL_MS,
+  });
+  lag.start();
 
   return {
     app,
     context,
     close: async () => {
+      await lag.stop();
       await app.close();
       await publisher.disconnect().catch(() => undefined);
     },
@@ -149,8 +179,9 @@ export async function runService<TConfig extends PlatformConfig>(definition: Ser
     process.exit(1);
   }
   const port = definition.port(service.context.config);
-  await service.app.listen(port, '0.0.0.0');
-  service.context.logger.info({ port }, 'ready');
+  const host = listenHost(service.context.config);
+  await service.app.listen(port, host);
+  service.context.logger.info({ host, port }, 'ready');
 
   let stopping = false;
   const stop = (signal: string): void => {

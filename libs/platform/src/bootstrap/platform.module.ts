@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { EventPublisher } from '@dx/messaging';
 
 import { createDataSourceOptions, ServiceDataSourceOptions } from '../database/database.util';
+import { runMigrationsOnce } from '../database/migrations.util';
 import { HealthController, READINESS_CHECKS, ReadinessCheck, ReadinessService } from '../health/health';
 import { ApiErrorFilter } from '../http/api-error.filter';
 import { HttpMetricsMiddleware, MetricsController, MetricsRegistry } from '../metrics/metrics';
@@ -50,15 +51,28 @@ class KafkaReadinessCheck implements ReadinessCheck, OnApplicationShutdown {
 export class PlatformModule implements NestModule {
   static forRoot(context: ServiceContext, database: Omit<ServiceDataSourceOptions, 'url' | 'service'>): DynamicModule {
     const config = context.config as { DATABASE_URL: string };
+    const dataSourceOptions = createDataSourceOptions({ ...database, url: config.DATABASE_URL, service: context.name });
     return {
       module: PlatformModule,
       imports: [
-        TypeOrmModule.forRoot({
-          ...createDataSourceOptions({ ...database, url: config.DATABASE_URL, service: context.name }),
-          migrationsRun: true,
-          // Start-up waits for PostgreSQL a little, then fails with a clear message rather than hanging.
-          retryAttempts: 5,
-          retryDelay: 1_000,
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            ...dataSourceOptions,
+            // Start-up waits for PostgreSQL a little, then fails with a clear message rather than hanging.
+            retryAttempts: 5,
+            retryDelay: 1_000,
+          }),
+          // Migrations run on start, under the lock that keeps instances starting together from racing.
+          dataSourceFactory: async () => {
+            const dataSource = await new DataSource(dataSourceOptions).initialize();
+            try {
+              await runMigrationsOnce(dataSource, context.name);
+            } catch (error) {
+              await dataSource.destroy();
+              throw error;
+            }
+            return dataSource;
+          },
         }),
       ],
       controllers: [HealthController, MetricsController],

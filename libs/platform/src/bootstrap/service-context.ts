@@ -1,6 +1,6 @@
 import { Kafka } from 'kafkajs';
 
-import { EventPublisher } from '@dx/messaging';
+import { EventPublisher, KafkaSecuritySettings } from '@dx/messaging';
 
 import { AppLogger } from '../logging/logger';
 
@@ -16,11 +16,14 @@ export interface ServiceContext<TConfig = PlatformConfig> {
   publisher: EventPublisher;
 }
 
-export interface PlatformConfig {
-  NODE_ENV: 'development' | 'production' | 'test';
+export interface PlatformConfig extends KafkaSecuritySettings {
+  NODE_ENV?: 'development' | 'production' | 'test';
+  HOST?: string;
   LOG_LEVEL: string;
   KAFKA_BROKERS: string;
   KAFKA_TOPIC_PREFIX: string;
+  KAFKA_MANAGE_TOPICS: boolean;
+  KAFKA_LAG_INTERVAL_MS: number;
   DATABASE_URL: string;
   DX_INSTANCE_ID?: string;
 }

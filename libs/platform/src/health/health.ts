@@ -2,7 +2,9 @@ import { Controller, Get, HttpCode, Inject, Injectable, Res } from '@nestjs/comm
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
+import { APP_LOGGER } from '../bootstrap/service-context';
 import { ApiError } from '../http/api-error';
+import { AppLogger } from '../logging/logger';
 
 /** Something a service needs to do its work; readiness fails while any check fails. */
 export interface ReadinessCheck {
@@ -30,22 +32,42 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+/**
+ * Runs the readiness checks. The unauthenticated answer names the dependency that is down, never its error
+ * (addresses, user names, server messages); the error goes to the log when a check changes state.
+ */
 @Injectable()
 export class ReadinessService {
-  constructor(@Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[]) {}
+  private readonly lastError = new Map<string, string | undefined>();
 
-  async evaluate(): Promise<{ ready: boolean; checks: Record<string, string> }> {
+  constructor(
+    @Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[],
+    @Inject(APP_LOGGER) private readonly logger: AppLogger,
+  ) {}
+
+  async evaluate(): Promise<{ ready: boolean; checks: Record<string, 'up' | 'down'> }> {
     const results = await Promise.all(
       this.checks.map(async (c) => {
         try {
           await withTimeout(c.check(), CHECK_TIMEOUT_MS);
+          this.record(c.name, undefined);
           return [c.name, 'up'] as const;
         } catch (error) {
-          return [c.name, `down: ${error instanceof Error ? error.message : String(error)}`] as const;
+          this.record(c.name, error);
+          return [c.name, 'down'] as const;
         }
       }),
     );
     return { ready: results.every(([, state]) => state === 'up'), checks: Object.fromEntries(results) };
+  }
+
+  private record(check: string, error: unknown): void {
+    const message = error === undefined ? undefined : error instanceof Error ? error.message : String(error);
+    const previous = this.lastError.get(check);
+    this.lastError.set(check, message);
+    if (message === previous) return;
+    if (message === undefined) this.logger.info({ check }, 'dependency up');
+    else this.logger.warn({ check, err: error }, 'dependency down');
   }
 }
 

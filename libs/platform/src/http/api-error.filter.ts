@@ -42,7 +42,8 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError(HttpStatus.INTERNAL_SERVER_ERROR, 'internal_error', 'Lỗi hệ thống / internal error');
 }
 
-function send(response: Response, error: ApiError): void {
+/** Answers with the contract's error body and the error's headers (Retry-After, WWW-Authenticate). */
+export function sendApiError(response: Response, error: ApiError): void {
   for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value);
   response.status(error.status).json(error.toBody());
 }
@@ -72,7 +73,7 @@ export class ApiErrorFilter implements ExceptionFilter {
     if (error.status >= 500) {
       this.logger.error({ err: exception, method: request.method, path: request.path, code: error.code }, 'request failed');
     }
-    send(response, error);
+    sendApiError(response, error);
   }
 }
 
@@ -82,6 +83,6 @@ export function apiErrorMiddleware(logger: AppLogger) {
     if (res.headersSent) return next(error);
     const apiError = toApiError(error);
     if (apiError.status >= 500) logger.error({ err: error, path: req.path }, 'request failed');
-    send(res, apiError);
+    sendApiError(res, apiError);
   };
 }

@@ -7,6 +7,16 @@ export type InvalidField = {
   message: string;
 };
 
+// PostgreSQL refuses NUL in text (an error, not an empty result), and the other control characters garble
+// logs and listings: text input of any kind is refused with them.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
+
+/** A text path or query parameter: one value (not a repeated one), bounded, without control characters. */
+export function textParameter(maxLength: number) {
+  return z.string().max(maxLength).regex(NO_CONTROL_CHARACTERS, 'no control characters');
+}
+
 /** A 400 `invalid_request` that names every wrong field. */
 export function invalidRequest(fields: InvalidField[]): ApiError {
   return ApiError.badRequest('invalid_request', 'Yêu cầu không hợp lệ / invalid request', [...fields]);

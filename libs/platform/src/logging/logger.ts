@@ -19,7 +19,29 @@ const REDACTED_PATHS = [
   'config.DX_ADMIN_TOKEN',
   'config.DATABASE_URL',
   'config.SMTP_URL',
+  'config.KAFKA_SASL_PASSWORD',
 ];
+
+// TypeORM's QueryFailedError carries the statement, its parameters and the driver's error, whose `detail`
+// quotes row values ("Key (key_hash)=(…)", "Failing row contains …"): user input and key hashes, in every
+// 5xx log line. The SQLSTATE, message and stack are what an operator needs.
+const SQL_ERROR_FIELDS = ['query', 'parameters', 'driverError', 'detail', 'internalQuery'];
+
+function withoutSql(serialized: unknown): unknown {
+  if (typeof serialized !== 'object' || serialized === null) return serialized;
+  const record = serialized as Record<string, unknown>;
+  for (const field of SQL_ERROR_FIELDS) delete record[field];
+  for (const value of Object.values(record)) {
+    if (Array.isArray(value)) value.forEach(withoutSql);
+    else if (typeof value === 'object' && value !== null && 'stack' in value) withoutSql(value);
+  }
+  return record;
+}
+
+/** pino's error serializer, less the SQL and row data that database errors carry. */
+export function serializeError(error: unknown): unknown {
+  return withoutSql(pino.stdSerializers.err(error as Error));
+}
 
 export type AppLogger = Logger;
 
@@ -35,6 +57,7 @@ export function createLogger(
     base: { service, pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACTED_PATHS, censor: '***' },
+    serializers: { err: serializeError, error: serializeError },
     formatters: { level: (label) => ({ level: label }) },
     },
     destination,

@@ -59,9 +59,9 @@ describe('Readiness while PostgreSQL goes down and comes back', () => {
     expect(down.status).toBe(503);
     expect(down.headers['retry-after']).toBe('5');
     expect(down.body.error.code).toBe('unavailable');
-    expect(down.body.error.details).toEqual(
-      expect.arrayContaining([expect.objectContaining({ check: 'database', state: expect.stringMatching(/^down/) }), { check: 'kafka', state: 'up' }]),
-    );
+    // Which dependency is down, not its error: the answer is public.
+    expect(down.body.error.details).toEqual(expect.arrayContaining([{ check: 'database', state: 'down' }, { check: 'kafka', state: 'up' }]));
+    expect(JSON.stringify(down.body)).not.toMatch(/ECONN|127\.0\.0\.1|terminat|connect|:\d{4,5}/i);
     // Liveness does not depend on dependencies: restarting the process would not help.
     expect((await request(http).get('/health/live')).status).toBe(200);
 

@@ -1,0 +1,149 @@
+import { Kafka } from 'kafkajs';
+
+import { encodeEvent, ObservationRecordedV1 } from '@dx/contracts';
+
+import { BatchConsumer, ConsumedEvent } from './batch-consumer';
+import { EventPublisher } from './event-publisher';
+import { SILENT_LOGGER } from './logger.type';
+import { decoderForTopic } from './nest/dx-kafka.server';
+
+// The real BatchConsumer driven by a fake kafkajs consumer, to play the group's answers exactly: kafkajs'
+// heartbeat() throws REBALANCE_IN_PROGRESS (retriable: false) while the group rebalances.
+const TOPIC = 'dx.observations.v1';
+
+function groupError(type: string): Error {
+  return Object.assign(new Error(`group answered ${type}`), { name: 'KafkaJSProtocolError', type, retriable: false });
+}
+
+function messages(values: number[]) {
+  return values.map((value, i) => {
+    const encoded = encodeEvent(
+      ObservationRecordedV1,
+      { observationId: `o${i}`, agency: 'a', measure: 'households.total', unit: '31117', period: '2025-Q1', value, revision: 1, recordedAt: '2025-04-01T00:00:00Z' },
+      { source: '/test', id: `o${i}:1` },
+    );
+    return { offset: String(100 + i), key: Buffer.from(encoded.key), value: Buffer.from(encoded.value), headers: {} };
+  });
+}
+
+interface Harness {
+  deadLettered: string[];
+  resolved: string[];
+  commits: unknown[];
+  /** Runs one fetched batch through the consumer, as kafkajs' runner would. */
+  deliver(values: number[], overrides?: Partial<{ heartbeat: () => Promise<void>; isStale: () => boolean }>): Promise<void>;
+}
+
+async function aConsumer(handle: (events: ConsumedEvent<ObservationRecordedV1>[], heartbeat: () => Promise<void>) => Promise<void>, maxEventsPerCall = 500): Promise<Harness> {
+  let eachBatch!: (payload: unknown) => Promise<void>;
+  const kafka = {
+    consumer: () => ({
+      connect: async () => undefined,
+      subscribe: async () => undefined,
+      run: async (options: { eachBatch: typeof eachBatch }) => {
+        eachBatch = options.eachBatch;
+      },
+      disconnect: async () => undefined,
+    }),
+  } as unknown as Kafka;
+  const harness: Harness = {
+    deadLettered: [],
+    resolved: [],
+    commits: [],
+    deliver: (values, overrides = {}) =>
+      eachBatch({
+        batch: { topic: TOPIC, partition: 0, messages: messages(values) },
+        resolveOffset: (offset: string) => harness.resolved.push(offset),
+        commitOffsetsIfNecessary: async (offsets?: unknown) => void harness.commits.push(offsets),
+        heartbeat: overrides.heartbeat ?? (async () => undefined),
+        isRunning: () => true,
+        isStale: overrides.isStale ?? (() => false),
+      }),
+  };
+  const deadLetters = {
+    publish: async (event: { data: { source: { offset: string }; reason: { code: string } } }) => {
+      harness.deadLettered.push(`${event.data.source.offset}:${event.data.reason.code}`);
+    },
+  } as unknown as EventPublisher;
+  const consumer = new BatchConsumer(kafka, {
+    groupId: 'dx-computation',
+    subscriptions: [{ topic: TOPIC, decode: decoderForTopic(TOPIC), handle: (events, context) => handle(events as ConsumedEvent<ObservationRecordedV1>[], () => context.heartbeat()) }],
+    deadLetters,
+    logger: SILENT_LOGGER,
+    maxAttempts: 2,
+    maxEventsPerCall,
+    backoffMs: () => 0,
+  });
+  await consumer.start();
+  return harness;
+}
+
+describe('BatchConsumer and its consumer group', () => {
+  it('should abandon the batch, dead-letter nothing and resolve nothing when the group is rebalancing', async () => {
+    const applied: number[] = [];
+    const consumer = await aConsumer(async (events, heartbeat) => {
+      await heartbeat();
+      applied.push(...events.map((e) => e.event.data.value));
+    });
+
+    const delivered = consumer.deliver([1, 2, 3, 4, 5, 6, 7, 8], {
+      heartbeat: async () => {
+        throw groupError('REBALANCE_IN_PROGRESS');
+      },
+    });
+
+    await expect(delivered).rejects.toMatchObject({ type: 'REBALANCE_IN_PROGRESS' });
+    expect(applied).toEqual([]);
+    expect(consumer.deadLettered).toEqual([]);
+    expect(consumer.resolved).toEqual([]);
+    expect(consumer.commits).toEqual([]);
+  });
+
+  it.each(['UNKNOWN_MEMBER_ID', 'ILLEGAL_GENERATION', 'NOT_COORDINATOR_FOR_GROUP'])(
+    'should rethrow %s wrapped by kafkajs as the group error itself, at the first attempt',
+    async (type) => {
+      let attempts = 0;
+      const consumer = await aConsumer(async () => {
+        attempts += 1;
+        const cause = groupError(type);
+        throw Object.assign(new Error(cause.message, { cause }), { name: 'KafkaJSNonRetriableError', retriable: false });
+      });
+
+      await expect(consumer.deliver([1, 2])).rejects.toMatchObject({ type });
+      expect(attempts).toBe(1);
+      expect(consumer.deadLettered).toEqual([]);
+      expect(consumer.resolved).toEqual([]);
+    },
+  );
+
+  it('should stop replaying a failed slice one event at a time once the batch is stale', async () => {
+    const applied: number[] = [];
+    const consumer = await aConsumer(async (events) => {
+      if (events.some((e) => e.event.data.value === 666)) throw new Error('cannot process 666');
+      applied.push(...events.map((e) => e.event.data.value));
+    });
+
+    // Stale (the partition was moved or seeked) from the moment the first event alone went through.
+    await consumer.deliver([1, 2, 666, 4], { isStale: () => applied.length > 0 });
+
+    expect(applied).toEqual([1]);
+    expect(consumer.deadLettered).toEqual([]);
+    expect(consumer.resolved).toEqual([]);
+  });
+
+  it('should dead-letter the poison event and resolve and commit after each slice when nothing moves', async () => {
+    const applied: number[] = [];
+    const consumer = await aConsumer(async (events) => {
+      if (events.some((e) => e.event.data.value === 666)) throw new Error('cannot process 666');
+      applied.push(...events.map((e) => e.event.data.value));
+    }, 2);
+
+    await consumer.deliver([1, 2, 666, 4, 5]);
+
+    expect(applied).toEqual([1, 2, 4, 5]);
+    expect(consumer.deadLettered).toEqual(['102:processing_failed']);
+    expect(consumer.resolved).toEqual(['101', '103', '104']);
+    const committed = consumer.commits.map((c) => (c as { topics: Array<{ partitions: Array<{ offset: string }> }> }).topics[0].partitions[0].offset);
+    expect(committed).toEqual(['102', '104', '105']);
+  });
+});

@@ -1,0 +1,58 @@
+// Feature boundaries inside every service (style C3, C14), checked by dependency-cruiser from
+// `npm run lint`. A feature is a top-level folder of apps/<service>/src; files at the src root (main.ts,
+// the service definition) are the composition root and may import anything.
+// Paths are relative to the folder the check runs in, so the same rules run on the fixtures of
+// src/feature-boundaries.spec.ts.
+const FEATURE_FILE = '^apps/([^/]+)/src/([^/]+)/';
+
+// Known exceptions, until ingestion is split into auth, reference data, agencies and observations
+// (issue 9): dependency-cruiser cannot baseline a folder cycle, so ingestion's five tangled features are
+// not checked as the start of one here. A cycle through any other folder is still reported (from that
+// folder), and their file-level violations are baselined one by one in known-violations.json.
+const FEATURES_IN_KNOWN_CYCLES = '^apps/ingestion/src/(agencies|auth|catalog|intake|observations)$';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-feature-cycles',
+      severity: 'error',
+      comment: 'Two features depend on each other: a cycle means an event or a port is missing (style C3).',
+      scope: 'folder',
+      from: { path: '^apps/[^/]+/src/[^/]+$', pathNot: FEATURES_IN_KNOWN_CYCLES },
+      to: { circular: true },
+    },
+    {
+      name: 'no-file-cycles',
+      severity: 'error',
+      comment: 'Files that import each other: a cycle means an event or a port is missing (style C3).',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'entry-points-call-use-cases',
+      severity: 'error',
+      comment: 'Controllers and consumers call use cases, never a repository (style C3).',
+      from: { path: '\\.(controller|consumer)\\.ts$' },
+      to: { path: '\\.repository\\.ts$' },
+    },
+    {
+      name: 'feature-public-surface',
+      severity: 'error',
+      comment:
+        'Another feature is used through what its module exports (services, guards, types, constants): never its ' +
+        'repositories, nor its entry points (controllers, consumers, schedulers), which only its module wires (style C14).',
+      from: { path: FEATURE_FILE },
+      to: {
+        path: '^apps/$1/src/[^/]+/.+\\.(repository|controller|consumer|scheduler)\\.ts$',
+        pathNot: '^apps/$1/src/$2/',
+      },
+    },
+  ],
+  options: {
+    // Type-only imports count: a feature that needs another's types depends on it.
+    tsPreCompilationDeps: true,
+    includeOnly: '^apps/[^/]+/src/',
+    exclude: { path: '\\.(spec|integration-spec)\\.ts$' },
+    doNotFollow: { path: 'node_modules' },
+  },
+};
