@@ -5,7 +5,9 @@ import { FactsModule } from './facts/facts.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { CreateFacts1764230400000 } from './migrations/1764230400000-create-facts';
 import { CreateIndicatorValuesAndOverdueReports1764403200000 } from './migrations/1764403200000-create-indicator-values-and-overdue-reports';
+import { CreateOutboxParking1764921600000 } from './migrations/1764921600000-create-outbox-parking';
 import { OverdueModule } from './overdue/overdue.module';
+import { RebuildGuardModule } from './rebuild/rebuild-guard.module';
 
 export const COMPUTATION_SERVICE: ServiceDefinition<ComputationConfig> = {
   name: 'computation',
@@ -15,7 +17,7 @@ export const COMPUTATION_SERVICE: ServiceDefinition<ComputationConfig> = {
   database: {
     // Data access is SQL over the tables the migrations define; no entity mirrors them.
     entities: [],
-    migrations: [CreateFacts1764230400000, CreateIndicatorValuesAndOverdueReports1764403200000],
+    migrations: [CreateFacts1764230400000, CreateIndicatorValuesAndOverdueReports1764403200000, CreateOutboxParking1764921600000],
   },
-  imports: () => [FactsModule, IndicatorsModule, OverdueModule],
+  imports: () => [RebuildGuardModule, FactsModule, IndicatorsModule, OverdueModule],
 };

@@ -8,6 +8,10 @@ import { ingestionConfigSchema, IngestionConfig } from './config/ingestion.confi
 import { decodeIntakeMessage } from './intake/intake.decoder';
 import { CreateProcessedEvents1764230400000 } from './migrations/1764230400000-create-processed-events';
 import { CreateAgenciesAndObservations1764316800000 } from './migrations/1764316800000-create-agencies-and-observations';
+import { IndexRevisionsByAgency1764500000000 } from './migrations/1764500000000-index-revisions-by-agency';
+import { AddSubmissionRequestHash1764500100000 } from './migrations/1764500100000-add-submission-request-hash';
+import { CreateOutboxParking1764921600000 } from './migrations/1764921600000-create-outbox-parking';
+import { CreateReferenceData1765000000000 } from './migrations/1765000000000-create-reference-data';
 import { ObservationsModule } from './observations/observations.module';
 
 export const INGESTION_SERVICE: ServiceDefinition<IngestionConfig> = {
@@ -15,7 +19,17 @@ export const INGESTION_SERVICE: ServiceDefinition<IngestionConfig> = {
   title: { vi: 'Dịch vụ tiếp nhận số liệu', en: 'Ingestion service' },
   configSchema: ingestionConfigSchema,
   port: (config) => config.INGESTION_PORT,
-  database: { entities: [], migrations: [CreateProcessedEvents1764230400000, CreateAgenciesAndObservations1764316800000] },
+  database: {
+    entities: [],
+    migrations: [
+      CreateProcessedEvents1764230400000,
+      CreateAgenciesAndObservations1764316800000,
+      IndexRevisionsByAgency1764500000000,
+      AddSubmissionRequestHash1764500100000,
+      CreateOutboxParking1764921600000,
+      CreateReferenceData1765000000000,
+    ],
+  },
   imports: () => [AgenciesModule, ObservationsModule],
   decoders: { [TOPICS.intake]: decodeIntakeMessage },
   jsonBodyLimit: (config) => config.INGESTION_MAX_BODY_BYTES,

@@ -7,7 +7,7 @@ export function toIndicatorComputed(value: IndicatorValue, computedAt: Date): Ou
   return { contract: IndicatorComputedV1, data: { ...value, computedAt: computedAt.toISOString() } };
 }
 
-/** The `status changed` message of a slip, recovery or regression. */
+/** The `status changed` message of a slip, recovery or regression; `unit` is read in `hierarchyVersion`. */
 export function toStatusChanged(event: StatusEvent, detectedAt: Date): OutgoingEvent<IndicatorStatusChangedV1> {
   return { contract: IndicatorStatusChangedV1, data: { ...event, detectedAt: detectedAt.toISOString() } };
 }

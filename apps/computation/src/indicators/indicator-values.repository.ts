@@ -35,6 +35,15 @@ export class IndicatorValuesRepository {
     return result;
   }
 
+  /** Where every stored value of `indicator` is: the values a change of its targets can change. */
+  async refsOf(manager: EntityManager, indicator: string): Promise<IndicatorValueRef[]> {
+    const rows: Array<{ unit: string; period: string; version: string | null }> = await manager.query(
+      `SELECT unit, period, payload->>'hierarchyVersion' AS version FROM computation.indicator_value WHERE indicator = $1 ORDER BY unit, period`,
+      [indicator],
+    );
+    return rows.map((r) => ({ indicator, unit: r.unit, period: r.period, ...(r.version !== null ? { hierarchyVersion: r.version } : {}) }));
+  }
+
   async save(manager: EntityManager, values: readonly IndicatorValue[], computedAt: Date): Promise<void> {
     if (values.length === 0) return;
     await manager.query(

@@ -8,9 +8,12 @@ import { ReferenceModule } from '../reference/reference.module';
 import { ApplyObservationsService } from './apply-observations.service';
 import { IndicatorValuesRepository } from './indicator-values.repository';
 import { ObservationRecordedConsumer } from './observation-recorded.consumer';
+import { RecomputeForTargetsService } from './recompute-for-targets.service';
+import { RecomputeValuesService } from './recompute-values.service';
+import { ReferenceChangedConsumer } from './reference-changed.consumer';
 
-const consumers = [ObservationRecordedConsumer];
-const useCases = [ApplyObservationsService];
+const consumers = [ObservationRecordedConsumer, ReferenceChangedConsumer];
+const useCases = [ApplyObservationsService, RecomputeForTargetsService, RecomputeValuesService];
 const repositories = [IndicatorValuesRepository];
 
 @Module({

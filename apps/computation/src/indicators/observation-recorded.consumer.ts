@@ -13,10 +13,7 @@ export class ObservationRecordedConsumer {
   @EventPattern(TOPICS.observations)
   async handle(@Payload() events: ConsumedEvent<ObservationRecordedV1>[], @Ctx() context: BatchContext): Promise<void> {
     const started = Date.now();
-    const result = await this.applyObservations.execute(
-      events.map(({ event }) => ({ eventId: event.id, data: event.data })),
-      () => context.heartbeat(),
-    );
+    const result = await this.applyObservations.execute(events.map(({ event }) => ({ eventId: event.id, data: event.data })));
     context.logger.info(
       { received: events.length, ...result, firstOffset: events[0]?.message.offset, lastOffset: events[events.length - 1]?.message.offset, elapsedMs: Date.now() - started },
       'observations applied',

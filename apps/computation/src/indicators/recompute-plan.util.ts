@@ -1,4 +1,4 @@
-import { affectedIndicatorValues, Catalogue, HierarchyRegistry, IndicatorValueRef, toPeriod } from '@dx/domain';
+import { affectedIndicatorValues, Catalogue, factScope, HierarchyRegistry, IndicatorValueRef } from '@dx/domain';
 
 import { FactCoordinates, FactScope } from '../facts/facts.repository';
 
@@ -13,10 +13,10 @@ export interface RecomputePlan {
 }
 
 /**
- * Plans the recomputation of a batch: the union of `affectedIndicatorValues` over the changed facts, and
- * the facts those values read — each value's units in scope (the unit and its descendants for `rollup`),
- * the measures of its indicator, its year and the year before (stock carry-forward, growth), and the
- * indicator's baseline year and the year before it (baselines).
+ * Plans the recomputation of a batch: the union of `affectedIndicatorValues` over the changed facts (each
+ * value named in the hierarchy version in force for its period), and the facts those values read, as the
+ * domain's `factScope` says (units in scope and, across a reorganisation, their predecessors; measures;
+ * years).
  */
 export function planRecompute(catalogue: Catalogue, hierarchies: HierarchyRegistry, changed: ReadonlyArray<FactCoordinates>, now: Date): RecomputePlan {
   const refs = new Map<string, IndicatorValueRef>();
@@ -25,35 +25,15 @@ export function planRecompute(catalogue: Catalogue, hierarchies: HierarchyRegist
     const factKey = `${fact.measure}|${fact.unit}|${fact.period}`;
     if (seenFacts.has(factKey)) continue;
     seenFacts.add(factKey);
-    for (const ref of affectedIndicatorValues(catalogue, hierarchies.inForce(fact.period), fact, { now })) {
-      refs.set(refKey(ref), ref);
-    }
+    for (const ref of affectedIndicatorValues(catalogue, hierarchies, fact, { now })) refs.set(refKey(ref), ref);
   }
-  const units = new Set<string>();
-  const scopeUnits = new Set<string>();
-  const measures = new Set<string>();
-  const years = new Set<number>();
-  const scopeSeen = new Set<string>();
-  for (const ref of refs.values()) {
-    units.add(ref.unit);
-    const indicator = catalogue.indicator(ref.indicator);
-    if (!indicator) continue;
-    const year = toPeriod(ref.period).year;
-    years.add(year).add(year - 1);
-    if (indicator.baseline.value === undefined) years.add(indicator.baseline.year).add(indicator.baseline.year - 1);
-    for (const m of indicator.measures) measures.add(m);
-    const hierarchy = hierarchies.inForce(ref.period);
-    const scopeKey = `${indicator.scope}|${hierarchy.id}|${ref.unit}`;
-    if (scopeSeen.has(scopeKey)) continue;
-    scopeSeen.add(scopeKey);
-    scopeUnits.add(ref.unit);
-    if (indicator.scope === 'rollup') for (const d of hierarchy.descendants(ref.unit)) scopeUnits.add(d.code);
-  }
-  return {
-    refs: [...refs.values()],
-    units: [...units].sort(),
-    scope: { measures: [...measures].sort(), units: [...scopeUnits].sort(), years: [...years].sort((a, b) => a - b) },
-  };
+  return planFor(catalogue, hierarchies, [...refs.values()]);
+}
+
+/** The plan that recomputes exactly `refs`: their units to lock, sorted, and the facts they read. */
+export function planFor(catalogue: Catalogue, hierarchies: HierarchyRegistry, refs: readonly IndicatorValueRef[]): RecomputePlan {
+  const units = [...new Set(refs.map((r) => r.unit))].sort();
+  return { refs, units, scope: factScope(catalogue, hierarchies, refs) };
 }
 
 /** `indicator|unit|period`: the identity of a published value. */

@@ -10,6 +10,7 @@ const value = (period: string, v: number | null, status: IndicatorValue['status'
   value: v,
   status,
   coverage: { reported: 1, expected: 8 },
+  hierarchyVersion: '2024-11',
   ...extra,
 });
 const storedOf = (...values: IndicatorValue[]) => new Map(values.map((v) => [refKey(v), v]));

@@ -1,4 +1,4 @@
-import { Catalogue, detectSlips, formatPeriod, IndicatorValue, previousPeriod, StatusEvent } from '@dx/domain';
+import { canonicalJson, Catalogue, detectSlips, formatPeriod, IndicatorValue, previousPeriod, StatusEvent } from '@dx/domain';
 
 import { refKey } from './recompute-plan.util';
 
@@ -38,14 +38,5 @@ export function valueChanges(
 
 /** Equal field by field, whatever the key order (values come back from jsonb with keys reordered). */
 export function sameIndicatorValue(a: IndicatorValue, b: IndicatorValue): boolean {
-  return canonical(a) === canonical(b);
-}
-
-function canonical(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  return canonicalJson(a) === canonicalJson(b);
 }

@@ -13,6 +13,7 @@ export function toReportOverdue(event: OverdueEvent, detectedAt: Date): Outgoing
       period: event.period,
       dueDate: event.dueDate,
       severity: event.severity,
+      hierarchyVersion: event.hierarchyVersion,
       detectedAt: detectedAt.toISOString(),
     },
   };

@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { OverdueEvent } from '@dx/domain';
 
 import { FactCoordinates } from '../facts/facts.repository';
+import { ReferenceDataService } from '../reference/reference-data.service';
 import { OverdueCandidate } from './overdue-candidates.util';
 
 // One key for "who may touch overdue state": the scheduler takes it exclusively, observation batches
@@ -13,6 +14,8 @@ const OVERDUE_LOCK = `hashtext('computation:overdue')`;
 /** Overdue reports announced and cleared. Runs inside the caller's transaction. */
 @Injectable()
 export class OverdueReportsRepository {
+  constructor(private readonly reference: ReferenceDataService) {}
+
   async lockShared(manager: EntityManager): Promise<void> {
     await manager.query(`SELECT pg_advisory_xact_lock_shared(${OVERDUE_LOCK})`);
   }
@@ -59,6 +62,15 @@ export class OverdueReportsRepository {
        SELECT * FROM cleared`,
       [facts.map((f) => f.measure), facts.map((f) => f.unit), facts.map((f) => f.period), at],
     );
-    return rows.map((r) => ({ kind: 'overdue_cleared', measure: r.measure, unit: r.unit, period: r.period, dueDate: r.due_date, severity: 'info' }));
+    // A report is due from the units of the version in force for its period; the event names that version.
+    return rows.map((r) => ({
+      kind: 'overdue_cleared',
+      measure: r.measure,
+      unit: r.unit,
+      period: r.period,
+      dueDate: r.due_date,
+      severity: 'info',
+      hierarchyVersion: this.reference.hierarchies.inForce(r.period).id,
+    }));
   }
 }

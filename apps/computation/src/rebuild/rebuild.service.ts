@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 
 import { Kafka } from 'kafkajs';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
-import { CONTRACTS_BY_TOPIC, decodeEvent, ObservationRecordedV1, TOPIC_DEFINITIONS, TOPICS } from '@dx/contracts';
-import { computeIndicators } from '@dx/domain';
-import { createKafkaClient, ensureTopics, parseBrokers } from '@dx/messaging';
-import { AppLogger, createDataSourceOptions, createLogger, loadConfig, prepareDatabase } from '@dx/platform';
+import { CONTRACTS_BY_TOPIC, decodeEvent, HierarchyChangedV1, ObservationRecordedV1, TargetsChangedV1, TOPIC_DEFINITIONS, TOPICS } from '@dx/contracts';
+import { computeIndicators, referenceChangeOf } from '@dx/domain';
+import { createKafkaClient, decoderForTopic, ensureTopics, kafkaSecurity, parseBrokers, requireTopics, TopicFollower } from '@dx/messaging';
+import { AppLogger, createDataSourceOptions, createLogger, loadConfig, prepareDatabase, runMigrationsOnce } from '@dx/platform';
 
 import { COMPUTATION_SERVICE } from '../computation.service';
 import { computationConfigSchema, ComputationConfig } from '../config/computation.config';
@@ -17,6 +18,7 @@ import { OverdueReportsRepository } from '../overdue/overdue-reports.repository'
 import { raiseOverdue } from '../overdue/raise-overdue-reports.service';
 import { ReferenceDataService } from '../reference/reference-data.service';
 import { ProgressBar } from './progress-bar.util';
+import { RebuildConflict, TAKE_RUNNING_LOCK_EXCLUSIVE_SQL } from './running-lock';
 
 export interface RebuildSummary {
   messages: number;
@@ -25,7 +27,8 @@ export interface RebuildSummary {
   elapsedMs: number;
 }
 
-const TABLES = ['observation_fact', 'processed_event', 'indicator_value', 'overdue_report', 'outbox_event'];
+// The outbox is not among them: the rebuild runs only when it is empty. Parked events stay for operators.
+const TABLES = ['observation_fact', 'processed_event', 'indicator_value', 'overdue_report'];
 const SAVE_CHUNK = 5_000;
 
 /**
@@ -34,13 +37,16 @@ const SAVE_CHUNK = 5_000;
  * values incremental processing ends with. Nothing is published: consumers already have these values
  * and status events, and announcing old slips again would page supervisors twice. Reports overdue at
  * `now` are recorded as already announced, for the same reason. Finally the service's consumer group is
- * moved to where the rebuild stopped, so the service goes on from there. The service must be stopped.
+ * moved to where the rebuild stopped, so the service goes on from there.
+ * It refuses, changing nothing, while any instance of the service runs (the running lock, held by every
+ * instance; and the consumer group's members) or while the outbox holds events not yet published: those
+ * are the service's output that consumers have not had, and the rebuild would not publish them again.
  */
 export class RebuildService {
   private readonly reference = new ReferenceDataService();
   private readonly facts = new FactsRepository();
   private readonly values = new IndicatorValuesRepository();
-  private readonly overdue = new OverdueReportsRepository();
+  private readonly overdue = new OverdueReportsRepository(this.reference);
 
   constructor(
     private readonly config: ComputationConfig,
@@ -55,21 +61,44 @@ export class RebuildService {
       brokers: parseBrokers(this.config.KAFKA_BROKERS),
       clientId: `dx-computation-rebuild-${randomBytes(3).toString('hex')}`,
       logger: this.logger,
+      security: kafkaSecurity(this.config),
     });
     const serviceGroup = `${prefix}dx-computation`;
     const topic = `${prefix}${TOPICS.observations}`;
     await prepareDatabase(this.config.DATABASE_URL, 'computation');
-    await ensureTopics(kafka, TOPIC_DEFINITIONS, prefix);
+    if (this.config.KAFKA_MANAGE_TOPICS) await ensureTopics(kafka, TOPIC_DEFINITIONS, prefix);
+    else await requireTopics(kafka, TOPIC_DEFINITIONS, prefix);
+    // Held until the end, on a connection of its own: no instance starts while the rebuild works.
+    const lock = new Client({ connectionString: this.config.DATABASE_URL, connectionTimeoutMillis: 5_000 });
+    await lock.connect();
     const dataSource = new DataSource(createDataSourceOptions({ ...COMPUTATION_SERVICE.database, url: this.config.DATABASE_URL, service: 'computation' }));
-    await dataSource.initialize();
     const admin = kafka.admin();
-    await admin.connect();
     try {
+      const { rows } = await lock.query<{ locked: boolean }>(TAKE_RUNNING_LOCK_EXCLUSIVE_SQL);
+      if (!rows[0].locked) {
+        throw new RebuildConflict(
+          'Dịch vụ tính toán đang chạy (ít nhất một phiên bản giữ khoá computation:running): dừng mọi phiên bản trước khi dựng lại / ' +
+            'the computation service is running (an instance holds the computation:running lock): stop every instance before a rebuild',
+        );
+      }
+      await dataSource.initialize();
+      await admin.connect();
       const [group] = (await admin.describeGroups([serviceGroup])).groups;
       if (group && group.members.length > 0) {
-        throw new Error(`the computation service is running (${group.members.length} member(s) in ${serviceGroup}): stop it before a rebuild`);
+        throw new RebuildConflict(
+          `Dịch vụ tính toán đang chạy (${group.members.length} thành viên trong ${serviceGroup}) / ` +
+            `the computation service is running (${group.members.length} member(s) in ${serviceGroup}): stop it before a rebuild`,
+        );
       }
-      await dataSource.runMigrations({ transaction: 'each' });
+      await runMigrationsOnce(dataSource, 'computation');
+      const [{ unpublished }] = await dataSource.query(`SELECT count(*)::int AS unpublished FROM computation.outbox_event`);
+      if (unpublished > 0) {
+        throw new RebuildConflict(
+          `Hộp thư đi còn ${unpublished} sự kiện chưa gửi lên Kafka: khởi động dịch vụ (Kafka phải chạy) cho đến khi gửi hết, dừng nó, rồi dựng lại / ` +
+            `the outbox holds ${unpublished} event(s) not yet published to Kafka: start the service (with Kafka up) until they are published, stop it, then rebuild`,
+        );
+      }
+      await this.loadReferenceData(kafka);
       const ends = await admin.fetchTopicOffsets(topic);
       await dataSource.query(`TRUNCATE ${TABLES.map((t) => `computation.${t}`).join(', ')}`);
       const messages = await this.loadFacts(kafka, dataSource, topic, ends);
@@ -79,13 +108,31 @@ export class RebuildService {
       const [{ n: facts }] = await dataSource.query(`SELECT count(*)::int AS n FROM computation.observation_fact`);
       return { messages, facts, values, elapsedMs: Date.now() - started };
     } finally {
-      await admin.disconnect();
-      await dataSource.destroy();
+      await admin.disconnect().catch(() => undefined);
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await lock.end();
     }
   }
 
   private now(): Date {
     return this.config.DX_CLOCK_NOW ? new Date(this.config.DX_CLOCK_NOW) : new Date();
+  }
+
+  // The values are rebuilt with the reference data administrators set, as the running service computes them.
+  private async loadReferenceData(kafka: Kafka): Promise<void> {
+    const follower = new TopicFollower({
+      kafka,
+      topic: `${this.config.KAFKA_TOPIC_PREFIX}${TOPICS.reference}`,
+      groupId: `${this.config.KAFKA_TOPIC_PREFIX}dx-computation-rebuild-reference-${randomBytes(4).toString('hex')}`,
+      decode: decoderForTopic(TOPICS.reference),
+      apply: ({ event }) => {
+        const problems = this.reference.apply(referenceChangeOf(event.data as HierarchyChangedV1 | TargetsChangedV1));
+        if (problems.length > 0) this.logger.error({ problems: problems.map((p) => p.message) }, 'reference data change refused');
+      },
+      logger: this.logger,
+    });
+    await follower.start();
+    await follower.stop();
   }
 
   // Reads the topic from the beginning up to the end offsets seen at the start, with a throw-away group.

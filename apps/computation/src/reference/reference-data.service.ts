@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 
-import { Catalogue, DEFAULT_CATALOGUE, HierarchyRegistry } from '@dx/domain';
+import { CurrentReferenceData } from '@dx/domain';
 
 /**
- * The catalogue and the hierarchy versions this service computes with: the platform defaults, since no
- * topic carries catalogue or hierarchy changes to this service yet.
+ * The catalogue and the hierarchy versions this service computes with: the platform defaults with every
+ * change read from dx.reference.v1 applied in order (see ReferenceFollowerService).
  */
 @Injectable()
-export class ReferenceDataService {
-  readonly catalogue: Catalogue = DEFAULT_CATALOGUE;
-  readonly hierarchies: HierarchyRegistry = HierarchyRegistry.withDefaults();
-}
+export class ReferenceDataService extends CurrentReferenceData {}

@@ -1,15 +1,21 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 
 import { parseRequest } from '@dx/platform';
 
 import { AdminGuard } from '../auth/auth.guards';
+import { PrincipalThrottlerGuard } from '../auth/principal-throttler.guard';
 import { ERROR_RESPONSES } from '../observations/openapi.constant';
-import { AgenciesService, createAgencySchema } from './agencies.service';
+import { agencyCodeSchema, AgenciesService, createAgencySchema } from './agencies.service';
+
+// Checked before any query: a malformed parameter is a 400 naming it, never a database error.
+const agencyParamsSchema = z.object({ code: agencyCodeSchema });
+const keyParamsSchema = z.object({ code: agencyCodeSchema, keyId: z.uuid() });
 
 @ApiTags('Quản trị / Admin')
 @ApiBearerAuth()
-@UseGuards(AdminGuard)
+@UseGuards(AdminGuard, PrincipalThrottlerGuard)
 @Controller('v1/agencies')
 export class AgenciesController {
   constructor(private readonly agencies: AgenciesService) {}
@@ -60,17 +66,23 @@ export class AgenciesController {
   @Post(':code/keys')
   @ApiOperation({ summary: 'Cấp khoá mới / issue a new key (rotation: the old one works until revoked)' })
   @ApiResponse({ status: 201, schema: { example: { apiKey: 'dxk_…', keyId: '0b7e…' } } })
+  @ApiParam({ name: 'code', example: 'vnpt-cantho' })
+  @ApiResponse(ERROR_RESPONSES.invalidRequest)
   @ApiResponse(ERROR_RESPONSES.notFound)
-  rotate(@Param('code') code: string) {
-    return this.agencies.rotateKey(code);
+  rotate(@Param() params: unknown) {
+    return this.agencies.rotateKey(parseRequest(agencyParamsSchema, params).code);
   }
 
   @Delete(':code/keys/:keyId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Thu hồi khoá / revoke a key' })
   @ApiResponse({ status: 204 })
+  @ApiParam({ name: 'code', example: 'vnpt-cantho' })
+  @ApiParam({ name: 'keyId', format: 'uuid' })
+  @ApiResponse(ERROR_RESPONSES.invalidRequest)
   @ApiResponse(ERROR_RESPONSES.notFound)
-  async revoke(@Param('code') code: string, @Param('keyId') keyId: string): Promise<void> {
+  async revoke(@Param() params: unknown): Promise<void> {
+    const { code, keyId } = parseRequest(keyParamsSchema, params);
     await this.agencies.revokeKey(code, keyId);
   }
 }

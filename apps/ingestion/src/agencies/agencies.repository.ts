@@ -69,9 +69,14 @@ export class AgenciesRepository {
     return count > 0;
   }
 
-  async findByCode(code: string): Promise<Agency | undefined> {
-    const rows: AgencyRow[] = await this.dataSource.query(`SELECT * FROM ingestion.agency WHERE code = $1`, [code]);
-    return rows[0] ? toAgency(rows[0]) : undefined;
+  /** The agency and whether it holds a live (unrevoked) key; revoking its last key stops its Kafka intake too. */
+  async findByCode(code: string): Promise<{ agency: Agency; hasLiveKey: boolean } | undefined> {
+    const rows: Array<AgencyRow & { has_live_key: boolean }> = await this.dataSource.query(
+      `SELECT a.*, EXISTS (SELECT 1 FROM ingestion.api_key k WHERE k.agency_code = a.code AND k.revoked_at IS NULL) AS has_live_key
+       FROM ingestion.agency a WHERE a.code = $1`,
+      [code],
+    );
+    return rows[0] ? { agency: toAgency(rows[0]), hasLiveKey: rows[0].has_live_key } : undefined;
   }
 
   /** The agency owning a live key with this hash. */

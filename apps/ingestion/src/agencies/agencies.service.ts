@@ -4,18 +4,18 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 
 import { measurePatternMatches } from '@dx/domain';
-import { ApiError, invalidRequest } from '@dx/platform';
+import { ApiError, invalidRequest, NO_CONTROL_CHARACTERS } from '@dx/platform';
 
 import { generateApiKey } from '../auth/api-key.util';
 import { ReferenceDataService } from '../catalog/reference-data.service';
 import { AgenciesRepository } from './agencies.repository';
 import { Agency } from './agency.type';
 
+export const agencyCodeSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'lowercase letters, digits, dot, dash or underscore; 2–64 characters');
+
 export const createAgencySchema = z.object({
-  code: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'lowercase letters, digits, dot, dash or underscore; 2–64 characters'),
-  // No control characters: they cannot be stored (NUL) or would garble listings.
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  name: z.string().trim().min(1).max(200).regex(/^[^\u0000-\u001f\u007f]*$/, 'no control characters'),
+  code: agencyCodeSchema,
+  name: z.string().trim().min(1).max(200).regex(NO_CONTROL_CHARACTERS, 'no control characters'),
   measures: z.array(z.string().regex(/^[a-z0-9_.*]{1,100}$/)).min(1).max(100),
   units: z.array(z.string().regex(/^\d{2,5}$/)).min(1).max(200),
 });
@@ -52,7 +52,7 @@ export class AgenciesService {
   }
 
   async revokeKey(agencyCode: string, keyId: string): Promise<void> {
-    if (!/^[0-9a-f-]{36}$/i.test(keyId) || !(await this.agencies.revokeKey(agencyCode, keyId))) {
+    if (!(await this.agencies.revokeKey(agencyCode, keyId))) {
       throw ApiError.notFound('Không có khoá này / no such key');
     }
   }

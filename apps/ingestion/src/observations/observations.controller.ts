@@ -1,23 +1,31 @@
-import { Controller, Get, Headers, HttpStatus, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, HttpStatus, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 
-import { ApiError, APP_CONFIG, parseRequest } from '@dx/platform';
+import { ApiError, parseRequest, textParameter } from '@dx/platform';
 
 import { Agency } from '../agencies/agency.type';
 import { AgencyGuard, CurrentAgency } from '../auth/auth.guards';
-import { IngestionConfig } from '../config/ingestion.config';
+import { PrincipalThrottlerGuard } from '../auth/principal-throttler.guard';
 import { parseObservationsCsv } from './observation-csv.util';
 import { ObservationsRepository } from './observations.repository';
 import { ERROR_RESPONSES } from './openapi.constant';
-import { RateLimiter } from './rate-limiter.util';
 import { SubmitObservationsCommand, SubmitObservationsService } from './submit-observations.service';
 
 export const MAX_OBSERVATIONS_PER_REQUEST = 10_000;
 
 const observationsBodySchema = z.object({
   observations: z.array(z.unknown()).min(1).max(MAX_OBSERVATIONS_PER_REQUEST),
+});
+
+// Path and query parameters are checked before any query: malformed is a 400 naming them, never a 500.
+const submissionParamsSchema = z.object({ submissionId: z.uuid() });
+const listQuerySchema = z.object({
+  measure: textParameter(100).optional(),
+  unit: textParameter(20).optional(),
+  period: textParameter(20).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
 const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,200}$/, 'Idempotency-Key: 1–200 visible ASCII characters');
@@ -32,23 +40,21 @@ const ANSWER_EXAMPLE = {
 
 @ApiTags('Tiếp nhận số liệu / Ingestion')
 @ApiBearerAuth()
-@UseGuards(AgencyGuard)
+@UseGuards(AgencyGuard, PrincipalThrottlerGuard)
 @Controller('v1')
 export class ObservationsController {
-  private readonly rateLimiter: RateLimiter;
-
   constructor(
     private readonly submit: SubmitObservationsService,
     private readonly observations: ObservationsRepository,
-    @Inject(APP_CONFIG) config: IngestionConfig,
-  ) {
-    const perMinute = config.INGESTION_RATE_LIMIT_PER_MINUTE;
-    this.rateLimiter = new RateLimiter(perMinute, Math.max(5, Math.ceil(perMinute / 10)));
-  }
+  ) {}
 
   @Post('observations')
   @ApiOperation({ summary: 'Gửi số liệu / submit observations (up to 10,000, each checked on its own)' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer, doing nothing again' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key and body returns the first answer, doing nothing again; the same key with another body is a 422 idempotency_key_reused',
+  })
   @ApiQuery({ name: 'dryRun', required: false, type: Boolean, description: 'check and answer, store and publish nothing' })
   @ApiBody({
     schema: {
@@ -61,7 +67,11 @@ export class ObservationsController {
     },
   })
   @ApiResponse({ status: 202, description: 'accepted (some items may be rejected)', schema: { example: ANSWER_EXAMPLE } })
-  @ApiResponse({ status: 422, description: 'every item was rejected; same body', schema: { example: { ...ANSWER_EXAMPLE, accepted: 0 } } })
+  @ApiResponse({
+    status: 422,
+    description: 'every item was rejected (same body as 202), or idempotency_key_reused: the key was used for a different request',
+    schema: { example: { ...ANSWER_EXAMPLE, accepted: 0 } },
+  })
   @ApiResponse(ERROR_RESPONSES.malformedJson)
   @ApiResponse(ERROR_RESPONSES.invalidRequest)
   @ApiResponse(ERROR_RESPONSES.unauthenticated)
@@ -76,7 +86,6 @@ export class ObservationsController {
     @Headers('idempotency-key') idempotencyKey?: string,
     @Query('dryRun') dryRun?: string,
   ): Promise<void> {
-    this.limit(agency);
     if (!request.is('application/json')) {
       throw new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported_media_type', 'Cần application/json / expected application/json');
     }
@@ -87,11 +96,11 @@ export class ObservationsController {
   @Post('observations.csv')
   @ApiOperation({ summary: 'Gửi số liệu dạng CSV / submit observations as CSV (header measure,unit,period,value[,dimension…])' })
   @ApiConsumes('text/csv')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'shared with the JSON endpoint: the same key with another body is a 422' })
   @ApiQuery({ name: 'dryRun', required: false, type: Boolean })
   @ApiBody({ schema: { type: 'string', example: 'measure,unit,period,value,sector\nhouseholds.fibre,31117,2025-06,4210,\ngrdp.digital,92,2024,18250.5,industry\n' } })
   @ApiResponse({ status: 202, description: '`index` is the data row number, 1-based', schema: { example: ANSWER_EXAMPLE } })
-  @ApiResponse({ status: 422, description: 'every row was rejected' })
+  @ApiResponse({ status: 422, description: 'every row was rejected, or idempotency_key_reused' })
   @ApiResponse(ERROR_RESPONSES.invalidRequest)
   @ApiResponse(ERROR_RESPONSES.unauthenticated)
   @ApiResponse(ERROR_RESPONSES.tooLarge)
@@ -104,7 +113,6 @@ export class ObservationsController {
     @Headers('idempotency-key') idempotencyKey?: string,
     @Query('dryRun') dryRun?: string,
   ): Promise<void> {
-    this.limit(agency);
     if (typeof request.body !== 'string') {
       throw new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported_media_type', 'Cần text/csv / expected text/csv');
     }
@@ -124,11 +132,12 @@ export class ObservationsController {
   @Get('submissions/:submissionId')
   @ApiOperation({ summary: 'Xem lại kết quả một lần gửi / the answer to a submission again (own submissions only)' })
   @ApiResponse({ status: 200, schema: { example: ANSWER_EXAMPLE } })
+  @ApiParam({ name: 'submissionId', format: 'uuid' })
+  @ApiResponse(ERROR_RESPONSES.invalidRequest)
   @ApiResponse(ERROR_RESPONSES.notFound)
-  async submission(@CurrentAgency() agency: Agency, @Param('submissionId') submissionId: string) {
-    const found = /^[0-9a-f-]{36}$/i.test(submissionId)
-      ? await this.observations.findSubmission(agency.code, { id: submissionId })
-      : undefined;
+  async submission(@CurrentAgency() agency: Agency, @Param() params: unknown) {
+    const { submissionId } = parseRequest(submissionParamsSchema, params);
+    const found = await this.observations.findSubmission(agency.code, { id: submissionId });
     if (!found) throw ApiError.notFound('Không có lần gửi này / no such submission');
     return found.answer;
   }
@@ -139,21 +148,10 @@ export class ObservationsController {
   @ApiQuery({ name: 'unit', required: false })
   @ApiQuery({ name: 'period', required: false })
   @ApiQuery({ name: 'limit', required: false, description: 'at most 1000 (default 100)' })
-  async list(
-    @CurrentAgency() agency: Agency,
-    @Query('measure') measure?: string,
-    @Query('unit') unit?: string,
-    @Query('period') period?: string,
-    @Query('limit') limit?: string,
-  ) {
-    const size = limit === undefined ? 100 : Number(limit);
-    if (!Number.isInteger(size) || size < 1 || size > 1000) throw ApiError.badRequest('invalid_request', 'limit: 1–1000');
-    return { observations: await this.observations.history(agency.code, { measure, unit, period }, size) };
-  }
-
-  private limit(agency: Agency): void {
-    const retryAfter = this.rateLimiter.take(agency.code);
-    if (retryAfter !== undefined) throw ApiError.rateLimited(retryAfter);
+  @ApiResponse(ERROR_RESPONSES.invalidRequest)
+  async list(@CurrentAgency() agency: Agency, @Query() query: unknown) {
+    const { limit, ...filter } = parseRequest(listQuerySchema, query);
+    return { observations: await this.observations.history(agency.code, filter, limit) };
   }
 
   private idempotencyKey(header: string | undefined): string | undefined {

@@ -28,7 +28,22 @@ export interface ObservationHistory {
   value: number;
   revision: number;
   recordedAt: string;
+  /** Another agency has revised the observation since: the platform's value is no longer this one. */
+  supersededByAnotherAgency: boolean;
   revisions: Array<{ revision: number; value: number; submissionId: string; recordedAt: string }>;
+}
+
+/** The identity of an observation row: (measure, unit, period, dimensions). */
+export function observationRowKey(o: { measure: string; unit: string; period: string; dimensionsKey: string }): string {
+  return `${o.measure}|${o.unit}|${o.period}|${o.dimensionsKey}`;
+}
+
+/** Another transaction inserted a key this one found absent: the whole submission is re-run. */
+export class ConcurrentFirstInsert extends Error {
+  constructor() {
+    super('a concurrent submission inserted the same observation first');
+    this.name = 'ConcurrentFirstInsert';
+  }
 }
 
 /** SQL of ingestion's observations, revisions and submissions; bulk statements over arrays (unnest). */
@@ -39,7 +54,7 @@ export class ObservationsRepository {
   /** The current rows for these keys; with `lock`, locked until the transaction ends (in key order). */
   async current(manager: EntityManager, keys: ReadonlyArray<{ measure: string; unit: string; period: string; dimensionsKey: string }>, lock: boolean): Promise<StoredObservation[]> {
     if (keys.length === 0) return [];
-    const sorted = [...keys].sort((a, b) => (`${a.measure}|${a.unit}|${a.period}|${a.dimensionsKey}` < `${b.measure}|${b.unit}|${b.period}|${b.dimensionsKey}` ? -1 : 1));
+    const sorted = [...keys].sort((a, b) => (observationRowKey(a) < observationRowKey(b) ? -1 : 1));
     const rows: Array<{ measure: string; unit: string; period: string; dimensions_key: string; dimensions: Dimensions | null; value: number; revision: number; observation_id: string }> =
       await manager.query(
         `SELECT o.measure, o.unit, o.period, o.dimensions_key, o.dimensions, o.value, o.revision, o.observation_id
@@ -61,33 +76,81 @@ export class ObservationsRepository {
     }));
   }
 
-  /** Stores the final state of each changed key and one revision row per change. */
-  async saveChanges(manager: EntityManager, changes: ReadonlyArray<ObservationChange>, context: { agency: string; submissionId: string; recordedAt: Date }): Promise<void> {
+  /**
+   * Kafka intake: claims the ids of the messages about to be applied, in this transaction, and returns those
+   * not applied before. A concurrent transaction claiming the same ids makes this wait for its outcome, so
+   * a message is applied once, whatever the replays and rebalances.
+   */
+  async claimMessages(manager: EntityManager, messageIds: ReadonlyArray<string>): Promise<Set<string>> {
+    if (messageIds.length === 0) return new Set();
+    // One order for every transaction: two that claim overlapping ranges cannot deadlock.
+    const sorted = [...new Set(messageIds)].sort();
+    const rows: Array<{ event_id: string }> = await manager.query(
+      `INSERT INTO ingestion.processed_event (event_id) SELECT unnest($1::text[]) ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
+      [sorted],
+    );
+    return new Set(rows.map((r) => r.event_id));
+  }
+
+  /**
+   * Stores the final state of each changed key and one revision row per change. Keys not stored before are
+   * inserted only if still absent: when a concurrent submission inserted one first, nothing of this
+   * submission may stand (its revision numbers are wrong), so it throws `ConcurrentFirstInsert` to be re-run.
+   */
+  async saveChanges(
+    manager: EntityManager,
+    changes: ReadonlyArray<ObservationChange>,
+    newKeys: ReadonlySet<string>,
+    context: { agency: string; submissionId: string; recordedAt: Date },
+  ): Promise<void> {
     if (changes.length === 0) return;
     const finalByKey = new Map<string, ObservationChange>();
-    for (const change of changes) finalByKey.set(`${change.measure}|${change.unit}|${change.period}|${change.dimensionsKey}`, change);
-    const finals = [...finalByKey.values()];
-    await manager.query(
-      `INSERT INTO ingestion.observation
-         (measure, unit, period, dimensions_key, dimensions, value, revision, observation_id, agency_code, submission_id, recorded_at)
-       SELECT k.*, $9, $10, $11 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::float8[], $7::int[], $8::uuid[]) AS k
-       ON CONFLICT (measure, unit, period, dimensions_key) DO UPDATE SET
-         value = EXCLUDED.value, revision = EXCLUDED.revision, agency_code = EXCLUDED.agency_code,
-         submission_id = EXCLUDED.submission_id, recorded_at = EXCLUDED.recorded_at`,
-      [
-        finals.map((c) => c.measure),
-        finals.map((c) => c.unit),
-        finals.map((c) => c.period),
-        finals.map((c) => c.dimensionsKey),
-        finals.map((c) => (c.dimensions ? JSON.stringify(c.dimensions) : null)),
-        finals.map((c) => c.value),
-        finals.map((c) => c.revision),
-        finals.map((c) => c.observationId),
-        context.agency,
-        context.submissionId,
-        context.recordedAt,
-      ],
-    );
+    for (const change of changes) finalByKey.set(observationRowKey(change), change);
+    // Key order, as the locking read: overlapping submissions take row locks in one order.
+    const finals = [...finalByKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const inserts = finals.filter(([key]) => newKeys.has(key)).map(([, c]) => c);
+    const updates = finals.filter(([key]) => !newKeys.has(key)).map(([, c]) => c);
+    if (inserts.length > 0) {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO ingestion.observation
+           (measure, unit, period, dimensions_key, dimensions, value, revision, observation_id, agency_code, submission_id, recorded_at)
+         SELECT k.*, $9, $10, $11 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::float8[], $7::int[], $8::uuid[]) AS k
+         ON CONFLICT (measure, unit, period, dimensions_key) DO NOTHING RETURNING 1`,
+        [
+          inserts.map((c) => c.measure),
+          inserts.map((c) => c.unit),
+          inserts.map((c) => c.period),
+          inserts.map((c) => c.dimensionsKey),
+          inserts.map((c) => (c.dimensions ? JSON.stringify(c.dimensions) : null)),
+          inserts.map((c) => c.value),
+          inserts.map((c) => c.revision),
+          inserts.map((c) => c.observationId),
+          context.agency,
+          context.submissionId,
+          context.recordedAt,
+        ],
+      );
+      if (inserted.length < inserts.length) throw new ConcurrentFirstInsert();
+    }
+    if (updates.length > 0) {
+      // These rows were read FOR UPDATE in this transaction: nobody changed them since.
+      await manager.query(
+        `UPDATE ingestion.observation o SET value = k.value, revision = k.revision, agency_code = $7, submission_id = $8, recorded_at = $9
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::int[]) AS k(measure, unit, period, dimensions_key, value, revision)
+         WHERE o.measure = k.measure AND o.unit = k.unit AND o.period = k.period AND o.dimensions_key = k.dimensions_key`,
+        [
+          updates.map((c) => c.measure),
+          updates.map((c) => c.unit),
+          updates.map((c) => c.period),
+          updates.map((c) => c.dimensionsKey),
+          updates.map((c) => c.value),
+          updates.map((c) => c.revision),
+          context.agency,
+          context.submissionId,
+          context.recordedAt,
+        ],
+      );
+    }
     await manager.query(
       `INSERT INTO ingestion.observation_revision (observation_id, revision, value, agency_code, submission_id, recorded_at)
        SELECT k.*, $4, $5, $6 FROM unnest($1::uuid[], $2::int[], $3::float8[]) AS k`,
@@ -98,26 +161,41 @@ export class ObservationsRepository {
   /** False when the agency already used this idempotency key (a concurrent request won). */
   async saveSubmission(
     manager: EntityManager,
-    submission: { agency: string; channel: SubmissionChannel; idempotencyKey?: string; status: number; answer: SubmissionAnswer },
+    submission: { agency: string; channel: SubmissionChannel; idempotencyKey?: string; requestHash: string; status: number; answer: SubmissionAnswer },
   ): Promise<boolean> {
     const rows = await manager.query(
-      `INSERT INTO ingestion.submission (id, agency_code, channel, idempotency_key, status_code, response)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (agency_code, idempotency_key) DO NOTHING RETURNING id`,
-      [submission.answer.submissionId, submission.agency, submission.channel, submission.idempotencyKey ?? null, submission.status, JSON.stringify(submission.answer)],
+      `INSERT INTO ingestion.submission (id, agency_code, channel, idempotency_key, request_hash, status_code, response)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (agency_code, idempotency_key) DO NOTHING RETURNING id`,
+      [
+        submission.answer.submissionId,
+        submission.agency,
+        submission.channel,
+        submission.idempotencyKey ?? null,
+        submission.requestHash,
+        submission.status,
+        JSON.stringify(submission.answer),
+      ],
     );
     return rows.length > 0;
   }
 
-  async findSubmission(agency: string, where: { id: string } | { idempotencyKey: string }): Promise<{ status: 202 | 422; answer: SubmissionAnswer } | undefined> {
+  /** A stored submission; `requestHash` is null for submissions stored before fingerprints existed. */
+  async findSubmission(
+    agency: string,
+    where: { id: string } | { idempotencyKey: string },
+  ): Promise<{ status: 202 | 422; answer: SubmissionAnswer; requestHash: string | null } | undefined> {
     const [column, value] = 'id' in where ? ['id', where.id] : ['idempotency_key', where.idempotencyKey];
-    const rows: Array<{ status_code: 202 | 422; response: SubmissionAnswer }> = await this.dataSource.query(
-      `SELECT status_code, response FROM ingestion.submission WHERE agency_code = $1 AND ${column} = $2`,
+    const rows: Array<{ status_code: 202 | 422; response: SubmissionAnswer; request_hash: string | null }> = await this.dataSource.query(
+      `SELECT status_code, response, request_hash FROM ingestion.submission WHERE agency_code = $1 AND ${column} = $2`,
       [agency, value],
     );
-    return rows[0] ? { status: rows[0].status_code, answer: rows[0].response } : undefined;
+    return rows[0] ? { status: rows[0].status_code, answer: rows[0].response, requestHash: rows[0].request_hash } : undefined;
   }
 
-  /** The agency's current values (those it last wrote), each with its revision history. */
+  /**
+   * The observations the agency wrote, each with the agency's own revisions only (never another agency's
+   * values or submissions) and, as its value, the last one the agency sent.
+   */
   async history(agency: string, filter: { measure?: string; unit?: string; period?: string }, limit: number): Promise<ObservationHistory[]> {
     const rows: Array<{
       measure: string;
@@ -127,15 +205,19 @@ export class ObservationsRepository {
       value: number;
       revision: number;
       recorded_at: Date;
+      superseded: boolean;
       revisions: ObservationHistory['revisions'];
     }> = await this.dataSource.query(
-      `SELECT o.measure, o.unit, o.period, o.dimensions, o.value, o.revision, o.recorded_at,
-              (SELECT json_agg(json_build_object('revision', r.revision, 'value', r.value, 'submissionId', r.submission_id,
-                                                 'recordedAt', r.recorded_at) ORDER BY r.revision)
-                 FROM ingestion.observation_revision r WHERE r.observation_id = o.observation_id) AS revisions
+      `SELECT o.measure, o.unit, o.period, o.dimensions, own.value, own.revision, own.recorded_at, own.revision <> o.revision AS superseded, own.revisions
        FROM ingestion.observation o
-       WHERE o.agency_code = $1 AND ($2::text IS NULL OR o.measure = $2) AND ($3::text IS NULL OR o.unit = $3)
-         AND ($4::text IS NULL OR o.period = $4)
+       CROSS JOIN LATERAL (
+         SELECT (array_agg(r.value ORDER BY r.revision DESC))[1] AS value, max(r.revision) AS revision,
+                (array_agg(r.recorded_at ORDER BY r.revision DESC))[1] AS recorded_at,
+                json_agg(json_build_object('revision', r.revision, 'value', r.value, 'submissionId', r.submission_id,
+                                           'recordedAt', r.recorded_at) ORDER BY r.revision) AS revisions
+         FROM ingestion.observation_revision r WHERE r.observation_id = o.observation_id AND r.agency_code = $1) own
+       WHERE o.observation_id IN (SELECT observation_id FROM ingestion.observation_revision WHERE agency_code = $1)
+         AND ($2::text IS NULL OR o.measure = $2) AND ($3::text IS NULL OR o.unit = $3) AND ($4::text IS NULL OR o.period = $4)
        ORDER BY o.measure, o.unit, o.period, o.dimensions_key LIMIT $5`,
       [agency, filter.measure ?? null, filter.unit ?? null, filter.period ?? null, limit],
     );
@@ -147,6 +229,7 @@ export class ObservationsRepository {
       value: r.value,
       revision: r.revision,
       recordedAt: r.recorded_at.toISOString(),
+      supersededByAnotherAgency: r.superseded,
       revisions: r.revisions,
     }));
   }

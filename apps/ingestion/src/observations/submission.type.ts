@@ -28,4 +28,6 @@ export interface SubmittedItem {
   item: unknown;
   /** Set when the item was already found unusable before the domain checks (a CSV row's columns). */
   rejection?: Omit<Rejection, 'index'>;
+  /** Kafka intake: the message's id, claimed in the submission's transaction so that a replay is skipped. */
+  messageId?: string;
 }

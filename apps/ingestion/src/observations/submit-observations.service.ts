@@ -1,16 +1,16 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { ObservationRecordedV1 } from '@dx/contracts';
-import { checkObservation, dimensionsKey, Observation } from '@dx/domain';
+import { canonicalJson, checkObservation, dimensionsKey, Observation } from '@dx/domain';
 import { OutgoingEvent } from '@dx/messaging';
-import { OutboxWriter } from '@dx/platform';
+import { ApiError, OutboxWriter } from '@dx/platform';
 
 import { Agency } from '../agencies/agency.type';
 import { ReferenceDataService } from '../catalog/reference-data.service';
-import { ObservationChange, ObservationsRepository, StoredObservation } from './observations.repository';
+import { ConcurrentFirstInsert, ObservationChange, observationRowKey, ObservationsRepository, StoredObservation } from './observations.repository';
 import { Rejection, SubmissionChannel, SubmissionOutcome, SubmittedItem } from './submission.type';
 
 export interface SubmitObservationsCommand {
@@ -24,6 +24,7 @@ export interface SubmitObservationsCommand {
   rejectionEvents?: (rejected: Rejection[]) => OutgoingEvent<any>[];
 }
 
+// A unique violation from a race, a deadlock, a serialization failure: the transaction is simply run again.
 const RETRYABLE_SQLSTATES = new Set(['23505', '40P01', '40001']);
 const MAX_TRANSACTION_ATTEMPTS = 4;
 
@@ -32,6 +33,20 @@ interface CheckedItem {
   observation: Observation;
   key: string;
   dimensionsKey: string;
+}
+
+/** What identifies a request for its Idempotency-Key: the channel and the items, whatever their key order. */
+function requestHash(command: Pick<SubmitObservationsCommand, 'channel' | 'items'>): string {
+  const items = command.items.map(({ index, item, rejection }) => ({ index, item, rejection }));
+  return createHash('sha256').update(`${command.channel}\n${canonicalJson(items)}`).digest('hex');
+}
+
+function idempotencyKeyReused(): ApiError {
+  return new ApiError(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    'idempotency_key_reused',
+    'Idempotency-Key này đã được dùng cho một yêu cầu khác / this Idempotency-Key was used for a different request',
+  );
 }
 
 /**
@@ -48,8 +63,9 @@ export class SubmitObservationsService {
   ) {}
 
   async execute(command: SubmitObservationsCommand): Promise<SubmissionOutcome> {
+    const hash = requestHash(command);
     if (command.idempotencyKey && !command.dryRun) {
-      const previous = await this.observations.findSubmission(command.agency.code, { idempotencyKey: command.idempotencyKey });
+      const previous = await this.previousAnswer(command.agency.code, command.idempotencyKey, hash);
       if (previous) return previous;
     }
     const now = command.now ?? new Date();
@@ -60,20 +76,29 @@ export class SubmitObservationsService {
       try {
         if (command.dryRun) {
           return await this.dataSource.transaction('REPEATABLE READ', (manager) =>
-            this.apply(manager, command, checked, rejected, submissionId, now, false),
+            this.apply(manager, command, checked, rejected, { submissionId, now, hash, write: false }),
           );
         }
-        return await this.dataSource.transaction((manager) => this.apply(manager, command, checked, rejected, submissionId, now, true));
+        return await this.dataSource.transaction((manager) => this.apply(manager, command, checked, rejected, { submissionId, now, hash, write: true }));
       } catch (error) {
         if (error instanceof IdempotencyKeyTaken) {
-          const winner = await this.observations.findSubmission(command.agency.code, { idempotencyKey: command.idempotencyKey ?? '' });
+          const winner = await this.previousAnswer(command.agency.code, command.idempotencyKey ?? '', hash);
           if (winner) return winner;
         }
-        // A concurrent first insert of the same key, or a deadlock: the transaction is simply run again.
         const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
-        if (!(code && RETRYABLE_SQLSTATES.has(code)) || attempt >= MAX_TRANSACTION_ATTEMPTS) throw error;
+        const retryable = error instanceof ConcurrentFirstInsert || (code !== undefined && RETRYABLE_SQLSTATES.has(code));
+        if (!retryable || attempt >= MAX_TRANSACTION_ATTEMPTS) throw error;
       }
     }
+  }
+
+  /** The stored answer to this agency's Idempotency-Key; a 422 when the key was used for another request. */
+  private async previousAnswer(agency: string, idempotencyKey: string, hash: string): Promise<SubmissionOutcome | undefined> {
+    const previous = await this.observations.findSubmission(agency, { idempotencyKey });
+    if (!previous) return undefined;
+    // Submissions stored before fingerprints existed have none: their answer is returned as before.
+    if (previous.requestHash !== null && previous.requestHash !== hash) throw idempotencyKeyReused();
+    return { status: previous.status, answer: previous.answer };
   }
 
   private check(command: SubmitObservationsCommand, now: Date): { checked: CheckedItem[]; rejected: Rejection[] } {
@@ -91,8 +116,7 @@ export class SubmitObservationsService {
         continue;
       }
       const dims = dimensionsKey(result.observation.dimensions);
-      const { measure, unit, period } = result.observation;
-      checked.push({ index, observation: result.observation, dimensionsKey: dims, key: `${measure}|${unit}|${period}|${dims}` });
+      checked.push({ index, observation: result.observation, dimensionsKey: dims, key: observationRowKey({ ...result.observation, dimensionsKey: dims }) });
     }
     return { checked, rejected };
   }
@@ -100,15 +124,33 @@ export class SubmitObservationsService {
   private async apply(
     manager: EntityManager,
     command: SubmitObservationsCommand,
-    checked: ReadonlyArray<CheckedItem>,
-    rejected: Rejection[],
-    submissionId: string,
-    now: Date,
-    write: boolean,
+    allChecked: ReadonlyArray<CheckedItem>,
+    allRejected: ReadonlyArray<Rejection>,
+    run: { submissionId: string; now: Date; hash: string; write: boolean },
   ): Promise<SubmissionOutcome> {
+    let checked = allChecked;
+    let rejected = [...allRejected];
+    const messageIds = new Map(command.items.flatMap(({ index, messageId }) => (messageId ? [[index, messageId] as const] : [])));
+    if (run.write && messageIds.size > 0) {
+      // Kafka intake: messages applied before (a replay after a crash, a rebalance or a retried slice) are
+      // skipped, their rejects included; claimed first, so a concurrent replay waits here, then skips.
+      const fresh = await this.observations.claimMessages(manager, [...messageIds.values()]);
+      const isFresh = (index: number) => {
+        const id = messageIds.get(index);
+        return id === undefined || fresh.has(id);
+      };
+      checked = checked.filter((c) => isFresh(c.index));
+      rejected = rejected.filter((r) => isFresh(r.index));
+      if (checked.length === 0 && rejected.length === 0) {
+        return { status: 202, answer: { submissionId: run.submissionId, accepted: 0, revised: 0, unchanged: 0, rejected: [] } };
+      }
+    }
+
     const keys = [...new Map(checked.map((c) => [c.key, { ...c.observation, dimensionsKey: c.dimensionsKey }])).values()];
-    const stored = await this.observations.current(manager, keys, write);
-    const current = new Map<string, StoredObservation>(stored.map((s) => [`${s.measure}|${s.unit}|${s.period}|${s.dimensionsKey}`, s]));
+    // Locks the keys that exist; keys that do not are inserted only if still absent (saveChanges).
+    const stored = await this.observations.current(manager, keys, run.write);
+    const current = new Map<string, StoredObservation>(stored.map((s) => [observationRowKey(s), s]));
+    const newKeys = new Set(keys.map(observationRowKey).filter((key) => !current.has(key)));
 
     // Items are applied in order: a key sent twice in one request is a revision of itself.
     const changes: ObservationChange[] = [];
@@ -134,12 +176,12 @@ export class SubmitObservationsService {
       current.set(key, change);
     }
 
-    const answer = { submissionId, accepted, revised, unchanged, rejected };
+    const answer = { submissionId: run.submissionId, accepted, revised, unchanged, rejected };
     const status = checked.length === 0 ? 422 : 202;
-    if (!write) return { status, answer };
+    if (!run.write) return { status, answer };
 
-    await this.observations.saveChanges(manager, changes, { agency: command.agency.code, submissionId, recordedAt: now });
-    const recordedAt = now.toISOString();
+    await this.observations.saveChanges(manager, changes, newKeys, { agency: command.agency.code, submissionId: run.submissionId, recordedAt: run.now });
+    const recordedAt = run.now.toISOString();
     await this.outbox.enqueue(manager, [
       ...changes.map(
         (c): OutgoingEvent<ObservationRecordedV1> => ({
@@ -166,6 +208,7 @@ export class SubmitObservationsService {
       agency: command.agency.code,
       channel: command.channel,
       idempotencyKey: command.idempotencyKey,
+      requestHash: run.hash,
       status,
       answer,
     });

@@ -23,8 +23,21 @@ export interface IngestionTestApp {
 
 export async function startIngestion(env: NodeJS.ProcessEnv = {}): Promise<IngestionTestApp> {
   const databaseUrl = env.DATABASE_URL ?? (await createTestDatabase('ingestion'));
-  const topicPrefix = `ingestion-${uniqueSuffix()}.`;
-  const merged: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, KAFKA_TOPIC_PREFIX: topicPrefix, DX_ADMIN_TOKEN: ADMIN_TOKEN, LOG_LEVEL: 'silent', ...env };
+  // A restarted instance passes the first one's DATABASE_URL and KAFKA_TOPIC_PREFIX.
+  const topicPrefix = env.KAFKA_TOPIC_PREFIX ?? `ingestion-${uniqueSuffix()}.`;
+  const merged: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    DX_ADMIN_TOKEN: ADMIN_TOKEN,
+    LOG_LEVEL: 'silent',
+    // Tests send hundreds of requests, many with bad credentials, from one address; those of the limits set their own.
+    HTTP_RATE_LIMIT_PER_MINUTE: '100000000',
+    INGESTION_AUTH_FAILURES_PER_MINUTE: '100000000',
+    INGESTION_READ_RATE_LIMIT_PER_MINUTE: '100000000',
+    INGESTION_ADMIN_RATE_LIMIT_PER_MINUTE: '100000000',
+    ...env,
+    KAFKA_TOPIC_PREFIX: topicPrefix,
+  };
   const service = await createServiceApp(INGESTION_SERVICE, merged);
   await service.app.listen(0, '127.0.0.1');
   const http = await service.app.getUrl();

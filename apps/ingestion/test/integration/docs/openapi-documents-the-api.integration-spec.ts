@@ -22,6 +22,9 @@ describe('OpenAPI document of ingestion', () => {
       '/v1/agencies/{code}/keys',
       '/v1/agencies/{code}/keys/{keyId}',
       '/v1/catalog',
+      '/v1/catalog/targets/{indicator}',
+      '/v1/hierarchies',
+      '/v1/hierarchies/{version}',
       '/v1/observations',
       '/v1/observations.csv',
       '/v1/submissions/{submissionId}',
@@ -32,6 +35,8 @@ describe('OpenAPI document of ingestion', () => {
     expect(Object.keys(submit.responses).sort()).toEqual(['202', '400', '401', '403', '413', '422', '429', '503']);
     expect(JSON.stringify(submit.responses['429'])).toContain('rate_limited');
     expect(JSON.stringify(paths['/v1/observations.csv'].post.requestBody)).toContain('measure,unit,period,value');
+    expect(Object.keys(paths['/v1/hierarchies/{version}'].put.responses).sort()).toEqual(['200', '400', '413', '422']);
+    expect(JSON.stringify(paths['/v1/catalog/targets/{indicator}'].put.responses['422'])).toContain('invalid_targets');
     const ui = await request(app.http).get('/docs/');
     expect(ui.status).toBe(200);
     expect(ui.text).toContain('swagger');

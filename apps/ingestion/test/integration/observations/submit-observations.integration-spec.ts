@@ -121,11 +121,38 @@ describe('Submitting observations', () => {
     const first = await post(body).set('Idempotency-Key', 'retry-1');
     expect(first.status).toBe(202);
     const revisionsBefore = await count('observation_revision');
-    const second = await post({ observations: [{ ...body.observations[0], value: 778 }] }).set('Idempotency-Key', 'retry-1');
-    expect(second.status).toBe(202);
-    expect(second.body).toEqual(first.body);
+    // The same request, its keys in another order and spaced differently.
+    const retried = await request(app.http)
+      .post('/v1/observations')
+      .set('Authorization', `Bearer ${apiKey}`)
+      .set('Content-Type', 'application/json')
+      .set('Idempotency-Key', 'retry-1')
+      .send('{ "observations": [ { "value": 777, "period": "2025-Q1", "unit": "31120", "measure": "households.total" } ] }');
+    expect(retried.status).toBe(202);
+    expect(retried.body).toEqual(first.body);
     expect(await count('observation_revision')).toBe(revisionsBefore);
     expect((await db.query(`SELECT value FROM ingestion.observation WHERE unit = '31120' AND measure = 'households.total'`)).rows[0].value).toBe(777);
+  });
+
+  it('should refuse an Idempotency-Key reused for a different request with 422 idempotency_key_reused and do nothing', async () => {
+    const body = { observations: [{ measure: 'households.total', unit: '31150', period: '2024-Q3', value: 40 }] };
+    expect((await post(body).set('Idempotency-Key', 'batch-7')).status).toBe(202);
+    const [submissions, revisions] = [await count('submission'), await count('observation_revision')];
+
+    const other = await post({ observations: [{ ...body.observations[0], value: 41 }] }).set('Idempotency-Key', 'batch-7');
+    expect(other.status).toBe(422);
+    expect(other.body.error).toMatchObject({ code: 'idempotency_key_reused', message: expect.stringContaining(' / ') });
+    // The key space is shared by JSON and CSV: the same data as CSV is another request.
+    const csv = await request(app.http)
+      .post('/v1/observations.csv')
+      .set('Authorization', `Bearer ${apiKey}`)
+      .set('Content-Type', 'text/csv')
+      .set('Idempotency-Key', 'batch-7')
+      .send('measure,unit,period,value\nhouseholds.total,31150,2024-Q3,40\n');
+    expect(csv.status).toBe(422);
+    expect(csv.body.error.code).toBe('idempotency_key_reused');
+    expect([await count('submission'), await count('observation_revision')]).toEqual([submissions, revisions]);
+    expect((await db.query(`SELECT value FROM ingestion.observation WHERE unit = '31150' AND period = '2024-Q3'`)).rows[0].value).toBe(40);
   });
 
   it('should check and answer but store and publish nothing when dryRun is set', async () => {
@@ -150,6 +177,24 @@ describe('Submitting observations', () => {
     expect(foreignData.body.observations).toEqual([]);
   });
 
+  it('should show an agency only its own revisions of an observation that another agency revised', async () => {
+    const item = { measure: 'households.total', unit: '31117', period: '2024-Q4', value: 10 };
+    const { apiKey: otherKey } = await app.createAgency({ measures: ['households.*'], units: ['916'] });
+    expect((await post({ observations: [item] })).body).toMatchObject({ accepted: 1 });
+    const other = await request(app.http).post('/v1/observations').set('Authorization', `Bearer ${otherKey}`).send({ observations: [{ ...item, value: 20 }] });
+    expect(other.body).toMatchObject({ revised: 1 });
+
+    const listed = async (key: string) =>
+      (await request(app.http).get('/v1/observations?measure=households.total&unit=31117&period=2024-Q4').set('Authorization', `Bearer ${key}`)).body.observations;
+    const mine = await listed(apiKey);
+    expect(mine).toEqual([expect.objectContaining({ value: 10, revision: 1, supersededByAnotherAgency: true })]);
+    expect(mine[0].revisions.map((r: { revision: number; value: number }) => [r.revision, r.value])).toEqual([[1, 10]]);
+    expect(JSON.stringify(mine)).not.toContain(other.body.submissionId);
+    const theirs = await listed(otherKey);
+    expect(theirs).toEqual([expect.objectContaining({ value: 20, revision: 2, supersededByAnotherAgency: false })]);
+    expect(theirs[0].revisions.map((r: { revision: number; value: number }) => [r.revision, r.value])).toEqual([[2, 20]]);
+  });
+
   it('should accept CSV and reject a bad row by its 1-based row number', async () => {
     const csv = 'measure,unit,period,value,sector\nhouseholds.total,31147,2025-Q1,40,\nhouseholds.total,31147,2025-Q2,forty,\ngrdp.total,92,2024,99000,services\n';
     const response = await request(app.http).post('/v1/observations.csv').set('Authorization', `Bearer ${apiKey}`).set('Content-Type', 'text/csv').send(csv);
@@ -159,6 +204,20 @@ describe('Submitting observations', () => {
     const header = await request(app.http).post('/v1/observations.csv').set('Authorization', `Bearer ${apiKey}`).set('Content-Type', 'text/csv').send('a,b\n1,2\n');
     expect(header.status).toBe(400);
     expect(header.body.error.code).toBe('invalid_csv');
+  });
+
+  it('should refuse a CSV with 40,000 header columns as a whole, and go on serving', async () => {
+    const before = await count('submission');
+    const header = ['measure', 'unit', 'period', 'value', ...Array.from({ length: 40_000 }, (_, i) => `c${i.toString(36)}`)].join(',');
+    const csv = `${header}\n${'households.total,31117,2025-Q2,1\n'.repeat(2_000)}`;
+    const response = await request(app.http).post('/v1/observations.csv').set('Authorization', `Bearer ${apiKey}`).set('Content-Type', 'text/csv').send(csv);
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({ code: 'invalid_csv', message: expect.stringContaining('more than 64 columns') });
+    expect(await count('submission')).toBe(before);
+    const nine = `measure,unit,period,value,${Array.from({ length: 9 }, (_, i) => `d${i}`).join(',')}\nhouseholds.total,31117,2025-Q2,1,,,,,,,,,\n`;
+    const dimensions = await request(app.http).post('/v1/observations.csv').set('Authorization', `Bearer ${apiKey}`).set('Content-Type', 'text/csv').send(nine);
+    expect(dimensions.status).toBe(400);
+    expect(dimensions.body.error.message).toContain('too many dimension columns');
   });
 
   it.each([

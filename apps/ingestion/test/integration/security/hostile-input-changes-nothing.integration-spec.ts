@@ -55,6 +55,36 @@ const hostileAgency = fc.record({ code: anyJson, name: anyJson, measures: anyJso
 
 const COUNT = { json: 4_000, raw: 1_500, csv: 2_500, agency: 2_000 };
 
+// Path segments and query values: text (percent-encoded), raw escapes that do not decode, look-alike ids.
+function encoded(text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return '%ED%A0%80'; // a lone surrogate, as a client could still send it
+  }
+}
+const hostileSegment = fc.oneof(
+  hostileText.map(encoded),
+  fc.constantFrom(
+    '%00',
+    '%',
+    '%ZZ',
+    '%FF',
+    '%C0%80',
+    '%0A',
+    'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+    '------------------------------------',
+    '00000000-0000-0000-0000-00000000000g',
+    '00000000-0000-0000-0000-000000000000',
+    '%2e%2e',
+    'x'.repeat(3_000),
+  ),
+);
+const hostileQuery = fc
+  .array(fc.tuple(fc.constantFrom('measure', 'unit', 'period', 'limit', 'version', 'dryRun', 'measure[]', '__proto__'), hostileSegment), { minLength: 1, maxLength: 4 })
+  .map((pairs) => pairs.map(([name, value]) => `${name}=${value}`).join('&'));
+const PARAMETER_COUNT = 400;
+
 describe('Hostile input to every write endpoint', () => {
   let app: IngestionTestApp;
   let db: Client;
@@ -107,5 +137,42 @@ describe('Hostile input to every write endpoint', () => {
     expect((await request(app.http).get('/health/live')).status).toBe(200);
     const valid = await agency(request(app.http).post('/v1/observations')).send({ observations: [{ measure: 'households.total', unit: '31117', period: '2025-Q1', value: 10 }] });
     expect(valid.status).toBe(202);
+   }, 300_000); // 10,000 requests: minutes on a loaded two-core machine
+
+  it('should answer hostile path and query parameters with 4xx (or an empty 200 for a search), never 5xx', async () => {
+    const admin = (r: request.Test) => r.set('Authorization', `Bearer ${ADMIN_TOKEN}`);
+    const segments = fc.sample(fc.tuple(hostileSegment, hostileSegment), { numRuns: PARAMETER_COUNT, seed: 46 });
+    const queries = fc.sample(hostileQuery, { numRuns: PARAMETER_COUNT, seed: 47 });
+    const invalidItem = { observations: [{ measure: 'households.total', unit: '31117', period: '2025-Q1', value: -1 }] };
+    const calls: Array<{ label: string; search: boolean; call: () => request.Test }> = [
+      ...segments.flatMap(([a, b]) => [
+        { label: `GET /v1/submissions/${a}`, search: false, call: () => agency(request(app.http).get(`/v1/submissions/${a}`)) },
+        { label: `POST /v1/agencies/${a}/keys`, search: false, call: () => admin(request(app.http).post(`/v1/agencies/${a}/keys`)) },
+        { label: `DELETE /v1/agencies/${a}/keys/${b}`, search: false, call: () => admin(request(app.http).delete(`/v1/agencies/${a}/keys/${b}`)) },
+      ]),
+      ...queries.flatMap((q) => [
+        { label: `GET /v1/observations?${q}`, search: true, call: () => agency(request(app.http).get(`/v1/observations?${q}`)) },
+        { label: `GET /v1/units?${q}`, search: true, call: () => admin(request(app.http).get(`/v1/units?${q}`)) },
+        { label: `POST /v1/observations?${q}`, search: false, call: () => agency(request(app.http).post(`/v1/observations?${q}`)).send(invalidItem) },
+      ]),
+    ];
+    const observationsBefore = (await db.query(`SELECT count(*)::int AS n FROM ingestion.observation`)).rows[0].n;
+    const answered = new Map<number, number>();
+    for (let i = 0; i < calls.length; i += 25) {
+      const slice = calls.slice(i, i + 25);
+      const responses = await Promise.all(slice.map((c) => c.call()));
+      responses.forEach((response, j) => {
+        answered.set(response.status, (answered.get(response.status) ?? 0) + 1);
+        const { label, search } = slice[j];
+        if (response.status >= 500 || (response.status < 400 && !(search && response.status === 200))) {
+          throw new Error(`unexpected ${response.status} for ${label.slice(0, 200)}: ${JSON.stringify(response.body).slice(0, 300)}`);
+        }
+        if (response.status >= 400) expect(response.body.error?.code ?? response.body.rejected?.[0]?.code).toEqual(expect.any(String));
+      });
+    }
+    expect([...answered.values()].reduce((a, b) => a + b, 0)).toBe(6 * PARAMETER_COUNT);
+    expect(answered.get(400)).toBeGreaterThan(PARAMETER_COUNT);
+    const stored = await db.query(`SELECT (SELECT count(*) FROM ingestion.observation)::int AS observations, (SELECT count(*) FROM ingestion.api_key)::int AS keys`);
+    expect(stored.rows[0]).toEqual({ observations: observationsBefore, keys: 1 });
   });
 });

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+import { computeIndicators, formatPeriod, IndicatorValueRef, previousPeriod, ReferenceData } from '@dx/domain';
+import { OutgoingEvent } from '@dx/messaging';
+
+import { FactsRepository } from '../facts/facts.repository';
+import { toIndicatorComputed, toStatusChanged } from './indicator-event.util';
+import { IndicatorValuesRepository } from './indicator-values.repository';
+import { RecomputePlan } from './recompute-plan.util';
+import { valueChanges } from './value-changes.util';
+
+export interface RecomputeOutcome {
+  recomputed: number;
+  published: number;
+  statusEvents: number;
+  /** The messages of the changed values and their status events (several contracts), for the caller's outbox write. */
+  events: OutgoingEvent<any>[];
+}
+
+/**
+ * Recomputes the values of a plan in the caller's transaction, whatever made them stale (new facts, new
+ * targets): locks their units in order, reads the facts they need after the lock, stores the values that
+ * changed and returns their messages. A value that comes out as stored is neither stored nor published.
+ */
+@Injectable()
+export class RecomputeValuesService {
+  constructor(
+    private readonly facts: FactsRepository,
+    private readonly values: IndicatorValuesRepository,
+  ) {}
+
+  async recompute(manager: EntityManager, reference: ReferenceData, plan: RecomputePlan, computedAt: Date): Promise<RecomputeOutcome> {
+    const { catalogue, hierarchies } = reference;
+    await this.values.lockUnits(manager, plan.units);
+    const facts = await this.facts.load(manager, plan.scope);
+    const previous: IndicatorValueRef[] = plan.refs.map((r) => ({ ...r, period: formatPeriod(previousPeriod(r.period)) }));
+    const stored = await this.values.load(manager, [...plan.refs, ...previous]);
+    const computed = computeIndicators(catalogue, hierarchies, facts, plan.refs);
+    const { changed, statusEvents } = valueChanges(catalogue, computed, stored);
+    await this.values.save(manager, changed, computedAt);
+    return {
+      recomputed: computed.length,
+      published: changed.length,
+      statusEvents: statusEvents.length,
+      events: [...changed.map((v) => toIndicatorComputed(v, computedAt)), ...statusEvents.map((e) => toStatusChanged(e, computedAt))],
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+
+import { HierarchyChangedV1, TargetsChangedV1, TOPICS } from '@dx/contracts';
+import { BatchContext, ConsumedEvent } from '@dx/messaging';
+
+import { ReferenceFollowerService } from '../reference/reference-follower.service';
+import { RecomputeForTargetsService } from './recompute-for-targets.service';
+
+/**
+ * The recomputation a reference data change calls for, done once per change by the service's consumer
+ * group (every instance's follower updates its own reference data; one instance recomputes). It waits until
+ * this instance computes with the change, then recomputes the values of each indicator whose targets changed.
+ */
+@Controller()
+export class ReferenceChangedConsumer {
+  constructor(
+    private readonly follower: ReferenceFollowerService,
+    private readonly recomputeForTargets: RecomputeForTargetsService,
+  ) {}
+
+  @EventPattern(TOPICS.reference)
+  async handle(@Payload() events: ConsumedEvent<HierarchyChangedV1 | TargetsChangedV1>[], @Ctx() context: BatchContext): Promise<void> {
+    if (events.length === 0) return;
+    await this.follower.appliedThrough(events[events.length - 1].message.offset);
+    const indicators = new Set(events.flatMap(({ event }) => ('indicator' in event.data ? [event.data.indicator] : [])));
+    for (const indicator of indicators) {
+      const result = await this.recomputeForTargets.execute(indicator);
+      context.logger.info({ indicator, ...result }, 'values recomputed for changed targets');
+      await context.heartbeat();
+    }
+  }
+}

@@ -1,0 +1,8 @@
+import 'reflect-metadata';
+
+import { runServiceMigrations } from '@dx/platform';
+
+import { INGESTION_SERVICE } from './ingestion.service';
+
+// `nx run ingestion:migrate`: the service's migrations only, before instances start (they also migrate on start).
+void runServiceMigrations(INGESTION_SERVICE);
