@@ -1,0 +1,22 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+
+import { IndicatorStatusChangedV1, ReportOverdueV1, TOPICS } from '@dx/contracts';
+import { BatchContext, ConsumedEvent } from '@dx/messaging';
+
+import { ApplyStatusChangesService } from './apply-status-changes.service';
+
+@Controller()
+export class StatusChangedConsumer {
+  constructor(private readonly applyStatusChanges: ApplyStatusChangesService) {}
+
+  @EventPattern(TOPICS.indicatorStatus)
+  async handle(@Payload() events: ConsumedEvent<IndicatorStatusChangedV1 | ReportOverdueV1>[], @Ctx() context: BatchContext): Promise<void> {
+    const started = Date.now();
+    const result = await this.applyStatusChanges.execute(events.map(({ event }) => ({ eventId: event.id, data: event.data })));
+    context.logger.info(
+      { received: events.length, ...result, firstOffset: events[0]?.message.offset, lastOffset: events[events.length - 1]?.message.offset, elapsedMs: Date.now() - started },
+      'status changes applied',
+    );
+  }
+}

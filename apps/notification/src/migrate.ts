@@ -1,0 +1,8 @@
+import 'reflect-metadata';
+
+import { runServiceMigrations } from '@dx/platform';
+
+import { NOTIFICATION_SERVICE } from './notification.service';
+
+// `nx run notification:migrate`: the service's migrations only, before instances start (they also migrate on start).
+void runServiceMigrations(NOTIFICATION_SERVICE);
