@@ -1,0 +1,22 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+
+import { IndicatorComputedV1, TOPICS } from '@dx/contracts';
+import { BatchContext, ConsumedEvent } from '@dx/messaging';
+
+import { ApplyIndicatorValuesService } from './apply-indicator-values.service';
+
+@Controller()
+export class IndicatorComputedConsumer {
+  constructor(private readonly applyValues: ApplyIndicatorValuesService) {}
+
+  @EventPattern(TOPICS.indicatorValues)
+  async handle(@Payload() events: ConsumedEvent<IndicatorComputedV1>[], @Ctx() context: BatchContext): Promise<void> {
+    const started = Date.now();
+    const result = await this.applyValues.execute(events.map(({ event }) => ({ eventId: event.id, data: event.data })));
+    context.logger.info(
+      { received: events.length, ...result, firstOffset: events[0]?.message.offset, lastOffset: events[events.length - 1]?.message.offset, elapsedMs: Date.now() - started },
+      'indicator values applied',
+    );
+  }
+}

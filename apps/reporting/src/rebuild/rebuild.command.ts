@@ -1,0 +1,175 @@
+import { randomBytes } from 'node:crypto';
+
+import { NestFactory } from '@nestjs/core';
+import { SingleBar } from 'cli-progress';
+import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+
+import { AlertV1, IndicatorComputedV1, IndicatorStatusChangedV1, ReportOverdueV1, TOPIC_DEFINITIONS, TOPICS } from '@dx/contracts';
+import { createKafkaClient, decoderForTopic, ensureTopics, EventPublisher, parseBrokers } from '@dx/messaging';
+import { createLogger, loadConfig, NestPinoLogger, prepareDatabase, ServiceContext } from '@dx/platform';
+
+import { ApplyAlertEventsService } from '../alerts/apply-alert-events.service';
+import { reportingConfigSchema } from '../config/reporting.config';
+import { ApplyIndicatorValuesService } from '../indicator-values/apply-indicator-values.service';
+import { ApplyStatusEventsService } from '../overdue-reports/apply-status-events.service';
+import { RebuildModule } from './rebuild.module';
+
+export interface RebuildSummary {
+  messages: number;
+  values: number;
+  elapsedMs: number;
+}
+
+// Everything reporting knows; the change feed's sequence is kept, so cursors handed out before the
+// rebuild stay below every new one (a portal re-reads the current state instead of missing it).
+const TABLES = ['indicator_value', 'indicator_projection', 'alert', 'overdue_report', 'change', 'processed_event'];
+const CONSUMED = [TOPICS.indicatorValues, TOPICS.indicatorStatus, TOPICS.alerts] as const;
+
+/**
+ * `nx run reporting:rebuild`: drops the read models and replays dx.indicator-values.v1,
+ * dx.indicator-status.v1 and dx.alerts.v1 from their start up to where they end now, through the same use
+ * cases the service runs; then moves the service's consumer group there. Refuses while the service runs.
+ */
+export async function rebuildReporting(env: NodeJS.ProcessEnv, progress: NodeJS.WritableStream = process.stderr): Promise<RebuildSummary> {
+  const started = Date.now();
+  const config = loadConfig(reportingConfigSchema, env);
+  const logger = createLogger('reporting', config.LOG_LEVEL);
+  const prefix = config.KAFKA_TOPIC_PREFIX;
+  const kafka = createKafkaClient({ brokers: parseBrokers(config.KAFKA_BROKERS), clientId: `dx-reporting-rebuild-${randomBytes(3).toString('hex')}`, logger });
+  const serviceGroup = `${prefix}dx-reporting`;
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const [group] = (await admin.describeGroups([serviceGroup])).groups;
+    if (group && group.members.length > 0) {
+      throw new Error(`the reporting service is running (${group.members.length} member(s) in ${serviceGroup}): stop it before a rebuild`);
+    }
+    await prepareDatabase(config.DATABASE_URL, 'reporting');
+    await ensureTopics(kafka, TOPIC_DEFINITIONS, prefix);
+    const context: ServiceContext = { name: 'reporting', instanceId: 'rebuild', config, logger, kafka, publisher: new EventPublisher(kafka, '/dx/reporting', prefix) };
+    const app = await NestFactory.createApplicationContext(RebuildModule.with(context), { logger: new NestPinoLogger(logger) });
+    try {
+      const dataSource = app.get(DataSource);
+      const ends = new Map<string, Array<{ partition: number; offset: string; high: string; low: string }>>();
+      for (const topic of CONSUMED) ends.set(topic, await admin.fetchTopicOffsets(prefix + topic));
+      await dataSource.query(`TRUNCATE ${TABLES.map((t) => `reporting.${t}`).join(', ')}`);
+      const replay = new Replay(app.get(ApplyIndicatorValuesService), app.get(ApplyStatusEventsService), app.get(ApplyAlertEventsService), dataSource);
+      const messages = await replayTopics(kafka, prefix, ends, replay, progress);
+      for (const [topic, partitions] of ends) {
+        await admin.setOffsets({ groupId: serviceGroup, topic: prefix + topic, partitions: partitions.map((p) => ({ partition: p.partition, offset: p.high })) });
+      }
+      const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM reporting.indicator_value`);
+      return { messages, values: Number(n), elapsedMs: Date.now() - started };
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Hands each decoded batch to the use case of its topic, in one transaction per batch. */
+class Replay {
+  constructor(
+    private readonly values: ApplyIndicatorValuesService,
+    private readonly status: ApplyStatusEventsService,
+    private readonly alerts: ApplyAlertEventsService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async apply(topic: string, events: ReadonlyArray<{ id: string; time: string; data: unknown }>): Promise<void> {
+    if (events.length === 0) return;
+    const now = new Date();
+    await this.dataSource.transaction(async (manager) => {
+      if (topic === TOPICS.indicatorValues) {
+        await this.values.apply(manager, events.map((e) => ({ eventId: e.id, data: e.data as IndicatorComputedV1 })), now);
+      } else if (topic === TOPICS.indicatorStatus) {
+        await this.status.apply(manager, events.map((e) => ({ eventId: e.id, data: e.data as IndicatorStatusChangedV1 | ReportOverdueV1 })), now);
+      } else {
+        await this.alerts.apply(manager, events.map((e) => ({ eventId: e.id, time: e.time, data: e.data as AlertV1 })), now);
+      }
+    });
+  }
+}
+
+// Reads the topics from the start up to the end offsets seen before, with a throw-away group.
+async function replayTopics(
+  kafka: Kafka,
+  prefix: string,
+  ends: ReadonlyMap<string, ReadonlyArray<{ partition: number; high: string; low: string }>>,
+  replay: Replay,
+  progress: NodeJS.WritableStream,
+): Promise<number> {
+  const remaining = new Map<string, bigint>();
+  let total = 0;
+  for (const [topic, partitions] of ends) {
+    for (const p of partitions) {
+      total += Number(BigInt(p.high) - BigInt(p.low));
+      if (BigInt(p.high) > BigInt(p.low)) remaining.set(`${topic}:${p.partition}`, BigInt(p.high));
+    }
+  }
+  const bar = new SingleBar({
+    format: 'messages [{bar}] {percentage}% {value}/{total} {eta_formatted} left',
+    stream: progress,
+    noTTYOutput: true,
+    notTTYSchedule: 1_000,
+    hideCursor: true,
+  });
+  bar.start(total, 0);
+  let consumed = 0;
+  if (remaining.size > 0) {
+    const groupId = `${prefix}dx-reporting-rebuild-${randomBytes(4).toString('hex')}`;
+    const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 250, maxBytes: 64 * 1024 * 1024, allowAutoTopicCreation: false });
+    let finished!: () => void;
+    let failed!: (error: unknown) => void;
+    const done = new Promise<void>((resolve, reject) => {
+      finished = resolve;
+      failed = reject;
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...ends.keys()].map((t) => prefix + t), fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatch: async ({ batch }) => {
+        try {
+          const topic = batch.topic.slice(prefix.length);
+          const slot = `${topic}:${batch.partition}`;
+          const end = remaining.get(slot);
+          if (end === undefined) return;
+          const decode = decoderForTopic(topic);
+          const events: Array<{ id: string; time: string; data: unknown }> = [];
+          let last = -1n;
+          for (const message of batch.messages) {
+            if (BigInt(message.offset) >= end) break;
+            last = BigInt(message.offset);
+            consumed += 1;
+            // Decoded against the topic's contracts (the use cases' types); messages that do not decode
+            // were dead-lettered by the service and are skipped here too.
+            const decoded = decode({ topic, partition: batch.partition, offset: message.offset, key: null, value: message.value, headers: {} });
+            if (decoded.ok) events.push({ id: decoded.event.id, time: decoded.event.time, data: decoded.event.data });
+          }
+          await replay.apply(topic, events);
+          bar.update(consumed);
+          if (last + 1n >= end) remaining.delete(slot);
+          if (remaining.size === 0) finished();
+        } catch (error) {
+          failed(error);
+          throw error;
+        }
+      },
+    });
+    try {
+      await done;
+    } finally {
+      await consumer.disconnect();
+      const admin = kafka.admin();
+      await admin.connect();
+      await admin.deleteGroups([groupId]).catch(() => undefined);
+      await admin.disconnect();
+    }
+  }
+  bar.update(consumed);
+  bar.stop();
+  return consumed;
+}

@@ -1,0 +1,165 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+
+import { AlertFiredV1, IndicatorComputedV1, ReportOverdueV1 } from '@dx/contracts';
+import { EventPublisher, OutgoingEvent } from '@dx/messaging';
+import { createServiceApp, ServiceApp } from '@dx/platform';
+import { createTestDatabase, dropTestDatabase, getTestInfra, uniqueSuffix } from '@dx/testing';
+
+import { ReportingConfig } from '../../../src/config/reporting.config';
+import { REPORTING_SERVICE } from '../../../src/reporting.service';
+
+// Test DSL for the reporting service: the service in-process on its own database and topic namespace,
+// the events computation and notification publish, and reads of the service's own tables.
+
+export interface ReportingTestApp {
+  service: ServiceApp<ReportingConfig>;
+  /** Base URL of the listening service. */
+  http: string;
+  close(): Promise<void>;
+}
+
+export interface ReportingTestEnv {
+  databaseUrl: string;
+  topicPrefix: string;
+}
+
+/** A fresh database and topic prefix for one test file. */
+export async function createReportingTestEnv(name: string): Promise<ReportingTestEnv> {
+  return { databaseUrl: await createTestDatabase(`reporting_${name}`), topicPrefix: `rep-${name}-${uniqueSuffix()}.` };
+}
+
+export async function dropReportingTestEnv(env: ReportingTestEnv): Promise<void> {
+  await dropTestDatabase(env.databaseUrl);
+}
+
+/** Starts (or restarts) the reporting service on `env`; it listens on a free loopback port. */
+export async function startReporting(env: ReportingTestEnv, extra: NodeJS.ProcessEnv = {}): Promise<ReportingTestApp> {
+  const service = await createServiceApp(REPORTING_SERVICE, {
+    ...process.env,
+    DATABASE_URL: env.databaseUrl,
+    KAFKA_TOPIC_PREFIX: env.topicPrefix,
+    LOG_LEVEL: 'silent',
+    DX_CLOCK_NOW: '2025-08-20T09:00:00+07:00',
+    HTTP_RATE_LIMIT_PER_MINUTE: '100000000',
+    ...extra,
+  });
+  await service.app.listen(0, '127.0.0.1');
+  const http = await service.app.getUrl();
+  return { service, http: http.replace('[::1]', '127.0.0.1'), close: () => service.close() };
+}
+
+/** An `indicator computed` payload as computation publishes it. */
+export function aComputedValue(overrides: Partial<IndicatorComputedV1> = {}): IndicatorComputedV1 {
+  return {
+    indicator: 'SOC-01',
+    unit: '31117',
+    period: '2025-Q2',
+    value: 92,
+    numerator: 4600,
+    denominator: 5000,
+    target: { year: 2025, op: '>', value: 90 },
+    expected: 88,
+    status: 'achieved',
+    coverage: { reported: 1, expected: 1 },
+    computedAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+type FiredIndicatorAlert = Extract<AlertFiredV1, { kind: 'status_slip' | 'regression' }>;
+
+export function anAlert(overrides: Partial<FiredIndicatorAlert> = {}): FiredIndicatorAlert {
+  const now = new Date().toISOString();
+  return {
+    id: `alert-${uniqueSuffix(4)}`,
+    kind: 'status_slip',
+    state: 'firing',
+    indicator: 'SOC-01',
+    unit: '31117',
+    hierarchyVersion: '2024-11',
+    frequency: 'quarter',
+    period: '2025-Q2',
+    severity: 'critical',
+    status: 'off_track',
+    value: 60,
+    expected: 88,
+    message: { vi: 'SOC-01 chậm tiến độ', en: 'SOC-01 off track' },
+    firedAt: now,
+    escalationLevel: 0,
+    changedAt: now,
+    ...overrides,
+  };
+}
+
+export function anOverdueReport(overrides: Partial<ReportOverdueV1> = {}): ReportOverdueV1 {
+  return {
+    kind: 'overdue',
+    measure: 'households.fibre',
+    unit: '31117',
+    period: '2025-Q2',
+    dueDate: '2025-07-15',
+    severity: 'warning',
+    detectedAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+
+/** Publishes events to the (prefixed) topics the way computation and notification do. */
+export class TopicFeed {
+  readonly kafka: Kafka;
+  private readonly publisher: EventPublisher;
+
+  constructor(prefix: string) {
+    this.kafka = new Kafka({ clientId: `test-feed-${uniqueSuffix(4)}`, brokers: getTestInfra().kafkaBrokers, logLevel: logLevel.NOTHING });
+    this.publisher = new EventPublisher(this.kafka, '/test/feed', prefix);
+  }
+
+  async values(values: readonly IndicatorComputedV1[], ids?: readonly string[]): Promise<string[]> {
+    const eventIds = values.map((_, i) => ids?.[i] ?? `value-${uniqueSuffix()}`);
+    await this.publisher.publishMany(values.map((data, i) => ({ contract: IndicatorComputedV1, data, id: eventIds[i] })));
+    return eventIds;
+  }
+
+  async publish(events: ReadonlyArray<OutgoingEvent<any>>): Promise<void> {
+    await this.publisher.publishMany(events);
+  }
+
+  async close(): Promise<void> {
+    await this.publisher.disconnect();
+  }
+}
+
+/** Reads of the reporting schema. */
+export class ReportingDatabase {
+  private readonly client: Client;
+
+  constructor(url: string) {
+    this.client = new Client({ connectionString: url });
+  }
+
+  connect(): Promise<void> {
+    return this.client.connect();
+  }
+
+  async close(): Promise<void> {
+    await this.client.end();
+  }
+
+  async count(table: string): Promise<number> {
+    const { rows } = await this.client.query(`SELECT count(*)::int AS n FROM reporting.${table}`);
+    return rows[0].n;
+  }
+
+  /** The read models' content, ordered, without the times reporting took things in. */
+  async snapshot(): Promise<Record<string, unknown[]>> {
+    const query = async (sql: string) => (await this.client.query(sql)).rows;
+    return {
+      values: await query(`SELECT hierarchy_version, indicator, unit, period, value, status, payload - 'updatedAt' AS payload FROM reporting.indicator_value ORDER BY 1, 2, 3, 4`),
+      projections: await query(`SELECT * FROM reporting.indicator_projection ORDER BY 1, 2, 3`),
+      alerts: await query(`SELECT id, state, payload - 'updatedAt' AS payload FROM reporting.alert ORDER BY id`),
+      overdue: await query(`SELECT * FROM reporting.overdue_report ORDER BY 1, 2, 3, 4`),
+    };
+  }
+}
