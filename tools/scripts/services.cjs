@@ -18,22 +18,22 @@ function portOf(service, env) {
   return Number(env[service.portVariable] || service.defaultPort);
 }
 
-/** Starts `apps/<name>/src/main.ts`; its JSON log goes to `logFile` (null: this process's output). */
-function spawnService(service, env, logFile) {
-  if (!logFile) {
-    return spawn(process.execPath, ['-r', path.join(REPO_ROOT, 'tools', 'register.cjs'), path.join(REPO_ROOT, 'apps', service.name, 'src', 'main.ts')], {
-      cwd: REPO_ROOT,
-      env,
-      stdio: 'inherit',
-    });
-  }
+/**
+ * Node arguments that run an app: its TypeScript source through ts-node (development), or with
+ * `built: true` the bundle that `nx run <app>:build` wrote to dist/apps/<app>/ (see `npm run build`).
+ */
+function appArguments(name, { built = false } = {}) {
+  if (built) return ['--enable-source-maps', path.join(REPO_ROOT, 'dist', 'apps', name, 'main.cjs')];
+  return ['-r', path.join(REPO_ROOT, 'tools', 'register.cjs'), path.join(REPO_ROOT, 'apps', name, 'src', 'main.ts')];
+}
+
+/** Starts a service (see appArguments); its JSON log goes to `logFile` (null: this process's output). */
+function spawnService(service, env, logFile, options = {}) {
+  const args = appArguments(service.name, options);
+  if (!logFile) return spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: 'inherit' });
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(
-    process.execPath,
-    ['-r', path.join(REPO_ROOT, 'tools', 'register.cjs'), path.join(REPO_ROOT, 'apps', service.name, 'src', 'main.ts')],
-    { cwd: REPO_ROOT, env, stdio: ['ignore', out, out] },
-  );
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', out, out] });
   fs.closeSync(out);
   return child;
 }
@@ -85,4 +85,4 @@ async function stopChildren(children, graceMs = 10_000) {
   );
 }
 
-module.exports = { REPO_ROOT, SERVICES, portOf, spawnService, waitUntilReady, stopChildren };
+module.exports = { REPO_ROOT, SERVICES, portOf, appArguments, spawnService, waitUntilReady, stopChildren };

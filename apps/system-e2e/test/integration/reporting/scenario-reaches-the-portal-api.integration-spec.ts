@@ -1,0 +1,148 @@
+import request from 'supertest';
+
+import { decodeEvent, IndicatorComputedV1, rankingResponseSchema, scorecardResponseSchema, seriesResponseSchema, TOPICS } from '@dx/contracts';
+import { createServiceApp, ServiceApp } from '@dx/platform';
+import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, getTestInfra, MessageCollector, uniqueSuffix } from '@dx/testing';
+
+import { COMPUTATION_SERVICE } from '../../../../computation/src/computation.service';
+import { INGESTION_SERVICE } from '../../../../ingestion/src/ingestion.service';
+import { REPORTING_SERVICE } from '../../../../reporting/src/reporting.service';
+
+// The whole pipeline up to the portal API: agencies' submissions → ingestion → computation → reporting.
+// Numbers are computed here by hand for a commune, a district and the city (SOC-01, households with fibre).
+describe('A scripted scenario reaching the portal API', () => {
+  const prefix = `e2e-rep-${uniqueSuffix()}.`;
+  const admin = 'e2e-admin-token-0123456789abcdef';
+  let databaseUrl: string;
+  let ingestion: ServiceApp<unknown>;
+  let computation: ServiceApp<unknown>;
+  let reporting: ServiceApp<unknown>;
+  let portal: string;
+  let apiKey: string;
+  let published: MessageCollector;
+
+  const submit = async (observations: object[]) => {
+    const response = await request(ingestion.app.getHttpServer()).post('/v1/observations').set('Authorization', `Bearer ${apiKey}`).send({ observations });
+    expect(response.status).toBe(202);
+  };
+  const get = (path: string) => request(portal).get(path);
+  const soc01 = async (unit: string, period: string) => {
+    const card = scorecardResponseSchema.parse((await get(`/v1/scorecard?unit=${unit}&period=${period}`)).body);
+    return card.indicators.find((i) => i.code === 'SOC-01');
+  };
+  /** The latest SOC-01 message computation published for each unit and period. */
+  const publishedValues = () => {
+    const latest = new Map<string, IndicatorComputedV1>();
+    for (const message of published.messages) {
+      const decoded = decodeEvent(IndicatorComputedV1, message.value);
+      if (decoded.ok && decoded.event.data.indicator === 'SOC-01') latest.set(`${decoded.event.data.unit}/${decoded.event.data.period}`, decoded.event.data);
+    }
+    return latest;
+  };
+
+  beforeAll(async () => {
+    databaseUrl = await createTestDatabase('e2e_reporting');
+    const env = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      KAFKA_TOPIC_PREFIX: prefix,
+      LOG_LEVEL: 'silent',
+      DX_ADMIN_TOKEN: admin,
+      DX_CLOCK_NOW: '2025-07-20T09:00:00+07:00',
+      COMPUTATION_OVERDUE_INTERVAL_MS: '0',
+      HTTP_RATE_LIMIT_PER_MINUTE: '100000000',
+    };
+    ingestion = await createServiceApp(INGESTION_SERVICE, env);
+    computation = await createServiceApp(COMPUTATION_SERVICE, env);
+    reporting = await createServiceApp(REPORTING_SERVICE, env);
+    await reporting.app.listen(0, '127.0.0.1');
+    portal = (await reporting.app.getUrl()).replace('[::1]', '127.0.0.1');
+    published = await collectMessages(getTestInfra().kafkaBrokers, `${prefix}${TOPICS.indicatorValues}`);
+    const agency = await request(ingestion.app.getHttpServer())
+      .post('/v1/agencies')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ code: 'vnpt', name: 'VNPT Cần Thơ', measures: ['households.*'], units: ['92'] });
+    expect(agency.status).toBe(201);
+    apiKey = agency.body.apiKey;
+  });
+
+  afterAll(async () => {
+    await published?.stop();
+    await reporting?.close();
+    await computation?.close();
+    await ingestion?.close();
+    if (databaseUrl) await dropTestDatabase(databaseUrl);
+  });
+
+  it('should show computation’s numbers in the scorecard, series and ranking, and follow a revision', async () => {
+    await submit([
+      // Phường Cái Khế (31117) and Phường An Hòa (31120) in Quận Ninh Kiều (916); Phường Châu Văn Liêm (31153) in Quận Ô Môn (917).
+      { measure: 'households.total', unit: '31117', period: '2025-Q1', value: 5000 },
+      { measure: 'households.fibre', unit: '31117', period: '2025-Q1', value: 4500 },
+      { measure: 'households.total', unit: '31117', period: '2025-Q2', value: 5000 },
+      { measure: 'households.fibre', unit: '31117', period: '2025-Q2', value: 4600 },
+      { measure: 'households.total', unit: '31120', period: '2025-Q2', value: 4000 },
+      { measure: 'households.fibre', unit: '31120', period: '2025-Q2', value: 3000 },
+      { measure: 'households.total', unit: '31153', period: '2025-Q2', value: 2000 },
+      { measure: 'households.fibre', unit: '31153', period: '2025-Q2', value: 1000 },
+    ]);
+
+    // Commune: 4600 / 5000 = 92 %. District 916: (4600 + 3000) / (5000 + 4000) = 84.44 %.
+    // City: (4600 + 3000 + 1000) / (5000 + 4000 + 2000) = 78.18 %.
+    await expectEventually(async () => {
+      expect((await soc01('31117', '2025-Q2'))?.value).toBe(92);
+      expect((await soc01('916', '2025-Q2'))?.value).toBeCloseTo((7600 / 9000) * 100, 9);
+      expect((await soc01('92', '2025-Q2'))?.value).toBeCloseTo((8600 / 11000) * 100, 9);
+    }, { timeoutMs: 60_000 });
+    const district = await soc01('916', '2025-Q2');
+    expect(district).toMatchObject({ numerator: 7600, denominator: 9000, coverage: { reported: 2, expected: 8 } });
+    // Every level equals what computation published.
+    const fromComputation = publishedValues();
+    for (const unit of ['31117', '31120', '31153', '916', '917', '92']) {
+      const entry = await soc01(unit, '2025-Q2');
+      const message = fromComputation.get(`${unit}/2025-Q2`);
+      expect(entry).toMatchObject({ value: message?.value, status: message?.status, expected: message?.expected, coverage: message?.coverage });
+    }
+
+    const series = seriesResponseSchema.parse((await get('/v1/indicators/SOC-01/series?unit=31117&version=2024-11')).body);
+    expect(series.points.map((p) => [p.period, p.value])).toEqual([
+      ['2025-Q1', 90],
+      ['2025-Q2', 92],
+    ]);
+    expect(series.targets).toEqual([
+      { year: 2025, op: '>', value: 90 },
+      { year: 2030, op: '>=', value: 100 },
+    ]);
+
+    const wards = rankingResponseSchema.parse((await get('/v1/indicators/SOC-01/ranking?parent=916&period=2025-Q2')).body);
+    expect(wards.units.slice(0, 2).map((u) => [u.rank, u.unit, u.value])).toEqual([
+      [1, '31117', 92],
+      [2, '31120', 75],
+    ]);
+    expect(wards.units.slice(2).every((u) => u.rank === null && u.status === 'no_data')).toBe(true);
+    const districts = rankingResponseSchema.parse((await get('/v1/indicators/SOC-01/ranking?parent=92&period=2025-Q2')).body);
+    expect(districts.units.slice(0, 2).map((u) => [u.rank, u.unit])).toEqual([
+      [1, '916'],
+      [2, '917'],
+    ]);
+
+    // A revision: An Hòa's fibre households were 3600, not 3000 → 90 %; Ninh Kiều 8200 / 9000; the city 9200 / 11000.
+    const cursor = (await get('/v1/changes?after=0&limit=1000')).body.next;
+    await submit([{ measure: 'households.fibre', unit: '31120', period: '2025-Q2', value: 3600 }]);
+    await expectEventually(async () => {
+      expect((await soc01('916', '2025-Q2'))?.value).toBeCloseTo((8200 / 9000) * 100, 9);
+      expect((await soc01('92', '2025-Q2'))?.value).toBeCloseTo((9200 / 11000) * 100, 9);
+    }, { timeoutMs: 60_000 });
+    const revisedSeries = seriesResponseSchema.parse((await get('/v1/indicators/SOC-01/series?unit=31120&version=2024-11')).body);
+    expect(revisedSeries.points.map((p) => [p.period, p.value])).toEqual([['2025-Q2', 90]]);
+    const changed = (await get(`/v1/changes?after=${cursor}&limit=1000`)).body.items as Array<{ indicator: string; unit: string; period: string; value: number }>;
+    const soc = changed.filter((c) => c.indicator === 'SOC-01' && c.period === '2025-Q2').map((c) => [c.unit, Number(c.value.toFixed(6))]);
+    expect(soc).toEqual(
+      expect.arrayContaining([
+        ['31120', 90],
+        ['916', Number(((8200 / 9000) * 100).toFixed(6))],
+        ['92', Number(((9200 / 11000) * 100).toFixed(6))],
+      ]),
+    );
+  });
+});

@@ -1,0 +1,1 @@
+module.exports = require('../../libs/testing/jest.integration.preset.js')('k8s', __dirname);
