@@ -43,13 +43,14 @@ function random(seed: number): () => number {
 // then revised again and again (each round a new revision of every cell) until COUNT observations.
 function observations(): { data: ObservationRecordedV1; id: string }[] {
   const next = random(2025);
-  const hierarchy = HierarchyRegistry.withDefaults().inForce('2025');
+  // Each period is reported by the units of the hierarchy version in force for it (2025-07 from July 2025).
+  const hierarchies = HierarchyRegistry.withDefaults();
   const cells: { measure: string; unit: string; period: string; dimensions?: Record<string, string> }[] = [];
   for (let year = 2021; year <= 2025; year++) {
     for (const measure of DEFAULT_CATALOGUE.measures) {
       for (const period of finerPeriods(String(year), measure.frequency).map(formatPeriod)) {
         for (const level of measure.levels) {
-          for (const unit of hierarchy.unitsAtLevel(level)) {
+          for (const unit of hierarchies.inForce(period).unitsAtLevel(level)) {
             const dimension = Object.entries(measure.dimensions)[0];
             if (dimension) for (const value of dimension[1]) cells.push({ measure: measure.code, unit: unit.code, period, dimensions: { [dimension[0]]: value } });
             else cells.push({ measure: measure.code, unit: unit.code, period });

@@ -15,7 +15,7 @@ import {
   UnitHierarchy,
 } from '../../libs/domain/src';
 
-const YEAR = 2025;
+const YEAR = 2024;
 const RUNS = 15;
 
 // Deterministic pseudo-random numbers (mulberry32), so every run computes the same values.

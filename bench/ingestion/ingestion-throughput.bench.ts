@@ -1,7 +1,9 @@
 // Ingestion throughput (issue #4, quality.md "Speed"): N observations (default 1,000,000) over the Can Tho
 // units in batches of 1,000 through the HTTP API, against a raw kafkajs produce of the same messages in the
 // same run. Prints one markdown table; `npm run bench ingestion` also writes it to bench/results/.
-// Not a test: nothing is asserted.
+// It also checks that nothing accepted is lost (issue #8): every event a 202 announced must be on
+// dx.observations.v1, counted by distinct event id; the script fails when one is missing.
+// `BENCH_OBSERVATIONS=200000 BENCH_CONCURRENCY=16 npm run bench ingestion` is that check's reference run.
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 
@@ -18,6 +20,8 @@ const TOTAL = Number(process.env.BENCH_OBSERVATIONS ?? 1_000_000);
 const BATCH = 1_000;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const ADMIN = 'bench-admin-token-0123456789';
+// No new event for this long after the last request: whatever is missing then is lost.
+const QUIET_MS = 60_000;
 
 interface Item {
   measure: string;
@@ -125,6 +129,7 @@ async function main(): Promise<void> {
       INGESTION_PORT: String(port),
       DX_ADMIN_TOKEN: ADMIN,
       INGESTION_RATE_LIMIT_PER_MINUTE: '100000000',
+      HTTP_RATE_LIMIT_PER_MINUTE: '100000000',
       LOG_LEVEL: 'warn',
     },
   });
@@ -137,15 +142,23 @@ async function main(): Promise<void> {
     });
     const { apiKey } = (await created.json()) as { apiKey: string };
 
-    // Counts what reaches dx.observations.v1, from before the first request.
-    let seen = 0;
+    // What reaches dx.observations.v1, from before the first request: distinct event ids
+    // (`<observationId>:<revision>`), so a re-published duplicate counts once and a lost event shows.
+    const eventIds = new Set<string>();
+    const observationIds = new Set<string>();
+    let messagesSeen = 0;
     let lastSeenAt = 0;
     const consumer = kafka.consumer({ groupId: `${prefix}counter`, maxWaitTimeInMs: 100 });
     await consumer.connect();
     await consumer.subscribe({ topic: `${prefix}${TOPICS.observations}`, fromBeginning: true });
     await consumer.run({
       eachBatch: async ({ batch }) => {
-        seen += batch.messages.length;
+        for (const message of batch.messages) {
+          const event = JSON.parse(message.value?.toString('utf8') ?? '{}') as { id: string; data: { observationId: string } };
+          messagesSeen += 1;
+          eventIds.add(event.id);
+          observationIds.add(event.data.observationId);
+        }
         lastSeenAt = performance.now();
       },
     });
@@ -154,23 +167,41 @@ async function main(): Promise<void> {
     let next = 0;
     let accepted = 0;
     let lastAcceptedAt = 0;
+    let retried = 0;
     const sender = async (): Promise<void> => {
       while (next < work.length) {
-        const batch = work[next++];
-        const response = await fetch(`${url}/v1/observations`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ observations: batch }),
-        });
-        const body = (await response.json()) as { accepted?: number };
+        const index = next++;
+        const batch = work[index];
+        let response: Response;
+        // As an agency's client should: a 503 (busy or briefly unavailable) is retried after Retry-After,
+        // with the same Idempotency-Key, so a retry never counts twice.
+        for (;;) {
+          response = await fetch(`${url}/v1/observations`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', 'idempotency-key': `${prefix}${index}` },
+            body: JSON.stringify({ observations: batch }),
+          });
+          if (response.status !== 503) break;
+          retried += 1;
+          await response.arrayBuffer();
+          await new Promise((r) => setTimeout(r, 1000 * Number(response.headers.get('retry-after') ?? 1)));
+        }
+        const body = (await response.json()) as { accepted?: number; revised?: number };
         if (response.status !== 202) throw new Error(`HTTP ${response.status}: ${JSON.stringify(body).slice(0, 200)}`);
-        accepted += body.accepted ?? 0;
+        // Each accepted or revised observation is one observation.recorded event.
+        accepted += (body.accepted ?? 0) + (body.revised ?? 0);
         lastAcceptedAt = performance.now();
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, sender));
-    while (seen < accepted) await new Promise((r) => setTimeout(r, 50));
+    // Until every announced event is there, or nothing new came for a while (then some are lost).
+    for (let quietSince = performance.now(); eventIds.size < accepted && performance.now() - quietSince < QUIET_MS; ) {
+      const before = messagesSeen;
+      await new Promise((r) => setTimeout(r, 100));
+      if (messagesSeen !== before) quietSince = performance.now();
+    }
     await consumer.disconnect();
+    const missing = accepted - eventIds.size;
 
     const rss = Number(
       (await (await fetch(`${url}/metrics`)).text()).match(/^process_resident_memory_bytes (\S+)$/m)?.[1] ?? Number.NaN,
@@ -192,8 +223,11 @@ async function main(): Promise<void> {
         '',
         `Accepted ${f(accepted)}; ingestion resident memory at the end: ${f(rss / 1024 / 1024)} MB. Goal: published ≥ 0.50 × raw.`,
         '',
+        `Nothing lost: ${f(accepted)} observations accepted (202; ${f(retried)} requests answered 503 and retried), ${f(eventIds.size)} distinct event ids and ${f(observationIds.size)} distinct observation ids on dx.observations.v1 (${f(messagesSeen)} messages), ${f(missing)} missing; ${((lastSeenAt - started) / 1000).toFixed(1)} s from the first request to the last event.`,
+        '',
       ].join('\n'),
     );
+    if (missing !== 0) throw new Error(`${missing} accepted observations never reached dx.observations.v1`);
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
