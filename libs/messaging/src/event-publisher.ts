@@ -2,6 +2,8 @@ import { CompressionTypes, Kafka, Producer } from 'kafkajs';
 
 import { encodeEvent, EncodedMessage, EncodeOptions, EventContract } from '@dx/contracts';
 
+import { isRecordRefused } from './kafka-error.util';
+
 /** One event to publish: its contract, payload and, where it has one, its stable id. */
 export interface OutgoingEvent<TData = unknown> {
   contract: EventContract<TData>;
@@ -10,12 +12,25 @@ export interface OutgoingEvent<TData = unknown> {
   time?: Date;
 }
 
+/** How often a send is tried in all before its error reaches the caller, and the waits between tries. */
+// About 13 s in all: longer than the controller takes to fence a dead broker and elect new leaders.
+const SEND_ATTEMPTS = 10;
+const FIRST_RETRY_WAIT_MS = 200;
+const MAX_RETRY_WAIT_MS = 2_000;
+
 /**
  * The one publisher: builds the CloudEvents envelope, keys the message by the contract and awaits the
  * broker's acknowledgement from every in-sync replica, so a resolved promise means the event is stored.
+ *
+ * It retries a failed send itself, whole, and turns kafkajs' own retries and idempotence off (ADR 0016):
+ * kafkajs 2.2 retries a send only towards the brokers that had not answered yet, so a partition whose
+ * leader moved to a broker that had answered is silently never sent (tulios/kafkajs#1303), and its
+ * idempotent producer rewinds sequences after a failed request, so the broker may take a later, different
+ * batch for a duplicate. A retried whole send may write some events twice: with the same event ids, which
+ * every consumer de-duplicates.
  */
 export class EventPublisher {
-  private producer: Producer;
+  private readonly producer: Producer;
   private connected = false;
 
   constructor(
@@ -24,29 +39,11 @@ export class EventPublisher {
     /** Namespaces every topic (test isolation); empty in production, where names are the contract's. */
     private readonly topicPrefix = '',
   ) {
-    this.producer = this.createProducer();
-  }
-
-  private createProducer(): Producer {
-    // Idempotent: a retried send after a lost ack is not written twice within a producer session.
-    const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 5 } });
-    producer.on(producer.events.DISCONNECT, () => {
-      if (this.producer === producer) this.connected = false;
+    // One request in flight per broker keeps a key's events in order across our retries.
+    this.producer = this.kafka.producer({ idempotent: false, maxInFlightRequests: 1, retry: { retries: 0 } });
+    this.producer.on(this.producer.events.DISCONNECT, () => {
+      this.connected = false;
     });
-    return producer;
-  }
-
-  /**
-   * Starts a new producer session (a new producer id, sequences from zero). After a send the broker
-   * refused for one partition, kafkajs has rewound the sequences of every partition of the request, also
-   * of those the broker wrote, so the old session's next sends would be refused as out of order. For a
-   * publisher with a single user (a relay): a concurrent send on the old session fails.
-   */
-  async renewSession(): Promise<void> {
-    const old = this.producer;
-    this.producer = this.createProducer();
-    this.connected = false;
-    await old.disconnect().catch(() => undefined);
   }
 
   async connect(): Promise<void> {
@@ -78,7 +75,6 @@ export class EventPublisher {
   /** For relays that stored already-encoded messages (outbox rows). */
   async publishEncoded(messages: ReadonlyArray<{ topic: string; message: EncodedMessage }>): Promise<void> {
     if (messages.length === 0) return;
-    await this.connect();
     const byTopic = new Map<string, EncodedMessage[]>();
     for (const { topic, message } of messages) {
       const name = this.topicPrefix + topic;
@@ -86,10 +82,21 @@ export class EventPublisher {
       list.push(message);
       byTopic.set(name, list);
     }
-    await this.producer.sendBatch({
+    const request = {
       acks: -1,
       compression: CompressionTypes.None,
       topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })),
-    });
+    };
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.connect();
+        await this.producer.sendBatch(request);
+        return;
+      } catch (error) {
+        // kafkajs has refreshed its metadata before throwing; a refused record never goes through.
+        if (attempt >= SEND_ATTEMPTS || isRecordRefused(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(FIRST_RETRY_WAIT_MS * 2 ** (attempt - 1), MAX_RETRY_WAIT_MS)));
+      }
+    }
   }
 }

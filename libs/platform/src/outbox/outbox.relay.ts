@@ -58,7 +58,7 @@ function rowBytes(row: OutboxRow): number {
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly schema: string;
-  // Its own producer: after a refused send its session is renewed (see `send`), which must not disturb others.
+  // Its own producer: a relay's sends wait for one another, not for other publishers of the service.
   private readonly publisher: EventPublisher;
   private readonly lag: Gauge;
   private readonly parkedTotal: Counter<'topic'>;
@@ -135,9 +135,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         outcome.parked.push({ row: rows[0], error });
         return;
       }
-      // Some partitions of the send may have been written (see renewSession). Then each row alone, in
-      // order, to find the refused ones; the others may go out twice, with the same event ids.
-      await this.publisher.renewSession();
+      // Some partitions of the send may have been written. Then each row alone, in order, to find the
+      // refused ones; the others may go out twice, with the same event ids.
       for (const row of rows) await this.send([row], outcome);
     }
   }
