@@ -6,6 +6,7 @@ import { IndicatorsModule } from './indicators/indicators.module';
 import { CreateFacts1764230400000 } from './migrations/1764230400000-create-facts';
 import { CreateIndicatorValuesAndOverdueReports1764403200000 } from './migrations/1764403200000-create-indicator-values-and-overdue-reports';
 import { CreateOutboxParking1764921600000 } from './migrations/1764921600000-create-outbox-parking';
+import { AddFactHierarchyVersion1765152000000 } from './migrations/1765152000000-add-fact-hierarchy-version';
 import { OverdueModule } from './overdue/overdue.module';
 import { RebuildGuardModule } from './rebuild/rebuild-guard.module';
 
@@ -17,7 +18,7 @@ export const COMPUTATION_SERVICE: ServiceDefinition<ComputationConfig> = {
   database: {
     // Data access is SQL over the tables the migrations define; no entity mirrors them.
     entities: [],
-    migrations: [CreateFacts1764230400000, CreateIndicatorValuesAndOverdueReports1764403200000, CreateOutboxParking1764921600000],
+    migrations: [CreateFacts1764230400000, CreateIndicatorValuesAndOverdueReports1764403200000, CreateOutboxParking1764921600000, AddFactHierarchyVersion1765152000000],
   },
   imports: () => [RebuildGuardModule, FactsModule, IndicatorsModule, OverdueModule],
 };

@@ -53,7 +53,7 @@ export type { AdministrativeUnit, FormedFromPart, HierarchyDefinition, MappedUni
 export { UnitHierarchy, loadHierarchy } from './units/unit-hierarchy';
 export type { Predecessors } from './units/hierarchy-registry';
 export { HierarchyRegistry, THREE_LEVEL_VERSION_ID, TWO_LEVEL_VERSION_ID } from './units/hierarchy-registry';
-export type { IndicatorTargets, ReferenceChange, ReferenceData, ReferencePayload } from './reference/reference-data';
+export type { AppliedChange, IndicatorTargets, ReferenceChange, ReferenceData, ReferencePayload } from './reference/reference-data';
 export { applyReferenceChange, CurrentReferenceData, defaultReferenceData, indicatorTargets, referenceChangeOf } from './reference/reference-data';
 
 export type { Dimensions, Observation } from './observations/observation.type';
@@ -68,6 +68,7 @@ export { applicableTarget, expectedValue, meetsTarget, milestonesFor, progressRa
 export type { Coverage, IndicatorValue, IndicatorValueRef, ValueQuality } from './computation/indicator-value.type';
 export { computeAll, computeIndicator, computeIndicators, publishedFrequencies } from './computation/compute-indicator.util';
 export { affectedIndicatorValues } from './computation/affected-indicator-values.util';
+export { hierarchyChangeReach } from './computation/hierarchy-change-reach.util';
 export type { FactScope } from './computation/fact-scope.util';
 export { factScope } from './computation/fact-scope.util';
 export type { PublishedValue, ComparableSeriesPoint } from './computation/comparable-series.util';

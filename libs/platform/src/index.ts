@@ -21,3 +21,4 @@ export * from './http/rate-limiter.util';
 export * from './http/request-limits.middleware';
 export * from './auth/bearer-token.util';
 export * from './reference/reference-follower.util';
+export * from './reference/reference-topic-follower';

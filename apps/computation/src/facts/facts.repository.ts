@@ -2,19 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 import { ObservationRecordedV1 } from '@dx/contracts';
-import { Dimensions, dimensionsKey, FactSet, observationKey } from '@dx/domain';
+import { Dimensions, dimensionsKey, FactSet, HierarchyRegistry, Observation, observationKey } from '@dx/domain';
 
 export interface RecordedObservation {
   eventId: string;
   data: ObservationRecordedV1;
 }
 
-/** Coordinates of a fact whose current value changed. */
+/** Coordinates of a fact whose current value changed; `hierarchyVersion` is the version its unit is read in. */
 export interface FactCoordinates {
   measure: string;
   unit: string;
   period: string;
+  hierarchyVersion?: string;
 }
+
+type FactRow = { measure: string; unit: string; period: string; dimensions: Dimensions | null; value: number; hierarchy_version: string | null };
 
 /** Which facts a recomputation reads: these measures of these units in these years. */
 export interface FactScope {
@@ -30,8 +33,11 @@ export interface FactScope {
  */
 @Injectable()
 export class FactsRepository {
-  /** Applies `observations`; returns the (measure, unit, period) whose current value changed. */
-  async record(manager: EntityManager, observations: ReadonlyArray<RecordedObservation>): Promise<FactCoordinates[]> {
+  /**
+   * Applies `observations`, each in the version `hierarchies` has in force for its period (the one ingestion
+   * checked it against); returns the (measure, unit, period, version) whose current value changed.
+   */
+  async record(manager: EntityManager, observations: ReadonlyArray<RecordedObservation>, hierarchies: HierarchyRegistry): Promise<FactCoordinates[]> {
     if (observations.length === 0) return [];
     const ids = [...new Set(observations.map((o) => o.eventId))];
     const inserted: Array<{ event_id: string }> = await manager.query(
@@ -53,13 +59,13 @@ export class FactsRepository {
     if (rows.length === 0) return [];
     const changed: FactCoordinates[] = await manager.query(
       `INSERT INTO computation.observation_fact
-         (measure, unit, period, dimensions_key, dimensions, value, revision, observation_id, recorded_at)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::float8[], $7::int[], $8::text[], $9::timestamptz[])
+         (measure, unit, period, dimensions_key, dimensions, value, revision, observation_id, recorded_at, hierarchy_version)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::float8[], $7::int[], $8::text[], $9::timestamptz[], $10::text[])
        ON CONFLICT (measure, unit, period, dimensions_key) DO UPDATE SET
          dimensions = EXCLUDED.dimensions, value = EXCLUDED.value, revision = EXCLUDED.revision,
-         observation_id = EXCLUDED.observation_id, recorded_at = EXCLUDED.recorded_at
+         observation_id = EXCLUDED.observation_id, recorded_at = EXCLUDED.recorded_at, hierarchy_version = EXCLUDED.hierarchy_version
        WHERE computation.observation_fact.revision < EXCLUDED.revision
-       RETURNING measure, unit, period`,
+       RETURNING measure, unit, period, hierarchy_version AS "hierarchyVersion"`,
       [
         rows.map((r) => r.measure),
         rows.map((r) => r.unit),
@@ -70,6 +76,7 @@ export class FactsRepository {
         rows.map((r) => r.revision),
         rows.map((r) => r.observationId),
         rows.map((r) => r.recordedAt),
+        rows.map((r) => hierarchies.inForce(r.period).id),
       ],
     );
     return changed;
@@ -79,28 +86,44 @@ export class FactsRepository {
   async load(manager: EntityManager, scope: FactScope): Promise<FactSet> {
     const facts = new FactSet();
     if (scope.measures.length === 0 || scope.units.length === 0 || scope.years.length === 0) return facts;
-    const rows: Array<{ measure: string; unit: string; period: string; dimensions: Dimensions | null; value: number }> = await manager.query(
-      `SELECT measure, unit, period, dimensions, value FROM computation.observation_fact
+    const rows: FactRow[] = await manager.query(
+      `SELECT measure, unit, period, dimensions, value, hierarchy_version FROM computation.observation_fact
        WHERE measure = ANY($1::text[]) AND unit = ANY($2::text[]) AND left(period, 4) = ANY($3::text[])`,
       [scope.measures, scope.units, scope.years.map((y) => String(y).padStart(4, '0'))],
     );
-    for (const row of rows) {
-      facts.add({ measure: row.measure, unit: row.unit, period: row.period, value: row.value, ...(row.dimensions ? { dimensions: row.dimensions } : {}) });
-    }
+    for (const row of rows) facts.add(toObservation(row));
     return facts;
+  }
+
+  /** The year of the earliest fact, if any: no value of an earlier period has an input. */
+  async firstYear(manager: EntityManager): Promise<number | undefined> {
+    const rows: Array<{ year: number | null }> = await manager.query(`SELECT min(left(period, 4))::int AS year FROM computation.observation_fact`);
+    return rows[0]?.year ?? undefined;
   }
 
   /** Every current fact (rebuild). */
   async loadAll(manager: EntityManager): Promise<{ facts: FactSet; coordinates: FactCoordinates[] }> {
-    const rows: Array<{ measure: string; unit: string; period: string; dimensions: Dimensions | null; value: number }> = await manager.query(
-      `SELECT measure, unit, period, dimensions, value FROM computation.observation_fact`,
-    );
+    const rows: FactRow[] = await manager.query(`SELECT measure, unit, period, dimensions, value, hierarchy_version FROM computation.observation_fact`);
     const facts = new FactSet();
     const coordinates = new Map<string, FactCoordinates>();
     for (const row of rows) {
-      facts.add({ measure: row.measure, unit: row.unit, period: row.period, value: row.value, ...(row.dimensions ? { dimensions: row.dimensions } : {}) });
-      coordinates.set(`${row.measure}|${row.unit}|${row.period}`, { measure: row.measure, unit: row.unit, period: row.period });
+      const observation = toObservation(row);
+      facts.add(observation);
+      const { measure, unit, period, hierarchyVersion } = observation;
+      coordinates.set(`${measure}|${unit}|${period}`, { measure, unit, period, ...(hierarchyVersion !== undefined ? { hierarchyVersion } : {}) });
     }
     return { facts, coordinates: [...coordinates.values()] };
   }
+}
+
+// A fact in the version it was applied in; a row from before the column has none (the version in force).
+function toObservation(row: FactRow): Observation {
+  return {
+    measure: row.measure,
+    unit: row.unit,
+    period: row.period,
+    value: row.value,
+    ...(row.dimensions ? { dimensions: row.dimensions } : {}),
+    ...(row.hierarchy_version !== null ? { hierarchyVersion: row.hierarchy_version } : {}),
+  };
 }

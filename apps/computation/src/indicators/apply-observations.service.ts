@@ -47,7 +47,7 @@ export class ApplyObservationsService {
     const { catalogue, hierarchies } = reference;
     return this.dataSource.transaction(async (manager) => {
       await this.overdue.lockShared(manager);
-      const changed = await this.facts.record(manager, observations);
+      const changed = await this.facts.record(manager, observations, hierarchies);
       result.changedFacts = changed.length;
       if (changed.length === 0) return result;
       const plan = planRecompute(catalogue, hierarchies, changed, this.clock.now());

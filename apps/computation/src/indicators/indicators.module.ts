@@ -8,12 +8,13 @@ import { ReferenceModule } from '../reference/reference.module';
 import { ApplyObservationsService } from './apply-observations.service';
 import { IndicatorValuesRepository } from './indicator-values.repository';
 import { ObservationRecordedConsumer } from './observation-recorded.consumer';
+import { RecomputeForHierarchyService } from './recompute-for-hierarchy.service';
 import { RecomputeForTargetsService } from './recompute-for-targets.service';
 import { RecomputeValuesService } from './recompute-values.service';
 import { ReferenceChangedConsumer } from './reference-changed.consumer';
 
 const consumers = [ObservationRecordedConsumer, ReferenceChangedConsumer];
-const useCases = [ApplyObservationsService, RecomputeForTargetsService, RecomputeValuesService];
+const useCases = [ApplyObservationsService, RecomputeForHierarchyService, RecomputeForTargetsService, RecomputeValuesService];
 const repositories = [IndicatorValuesRepository];
 
 @Module({

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { HierarchyRegistry, IndicatorValueRef } from '@dx/domain';
 import { OutboxWriter } from '@dx/platform';
 
 import { ReferenceDataService } from '../reference/reference-data.service';
 import { IndicatorValuesRepository } from './indicator-values.repository';
-import { planFor } from './recompute-plan.util';
+import { planFor, stillPublished } from './recompute-plan.util';
 import { RecomputeValuesService } from './recompute-values.service';
 
 export interface RecomputeForTargetsResult {
@@ -44,11 +43,4 @@ export class RecomputeForTargetsService {
       return { recomputed: outcome.recomputed, published: outcome.published, statusEvents: outcome.statusEvents };
     });
   }
-}
-
-// A stored value whose unit is no longer one of the version in force for its period (a version loaded or
-// replaced since) is left as it is: values are published only for units of the version in force.
-function stillPublished(hierarchies: HierarchyRegistry, ref: IndicatorValueRef): boolean {
-  const inForce = hierarchies.inForce(ref.period);
-  return (ref.hierarchyVersion === undefined || ref.hierarchyVersion === inForce.id) && inForce.has(ref.unit);
 }

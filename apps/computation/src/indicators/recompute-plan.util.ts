@@ -40,3 +40,13 @@ export function planFor(catalogue: Catalogue, hierarchies: HierarchyRegistry, re
 export function refKey(ref: IndicatorValueRef): string {
   return `${ref.indicator}|${ref.unit}|${ref.period}`;
 }
+
+/**
+ * False for a stored value whose unit is no longer one of the version in force for its period (a version
+ * loaded or replaced since): values are published only for units of the version in force, so it is left
+ * as it is, no longer published or updated.
+ */
+export function stillPublished(hierarchies: HierarchyRegistry, ref: IndicatorValueRef): boolean {
+  const inForce = hierarchies.inForce(ref.period);
+  return (ref.hierarchyVersion === undefined || ref.hierarchyVersion === inForce.id) && inForce.has(ref.unit);
+}

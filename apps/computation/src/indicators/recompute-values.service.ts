@@ -7,7 +7,7 @@ import { OutgoingEvent } from '@dx/messaging';
 import { FactsRepository } from '../facts/facts.repository';
 import { toIndicatorComputed, toStatusChanged } from './indicator-event.util';
 import { IndicatorValuesRepository } from './indicator-values.repository';
-import { RecomputePlan } from './recompute-plan.util';
+import { RecomputePlan, refKey } from './recompute-plan.util';
 import { valueChanges } from './value-changes.util';
 
 export interface RecomputeOutcome {
@@ -30,13 +30,30 @@ export class RecomputeValuesService {
     private readonly values: IndicatorValuesRepository,
   ) {}
 
-  async recompute(manager: EntityManager, reference: ReferenceData, plan: RecomputePlan, computedAt: Date): Promise<RecomputeOutcome> {
+  /** The year of the earliest fact, if any: a recomputation of whole series starts there. */
+  firstFactYear(manager: EntityManager): Promise<number | undefined> {
+    return this.facts.firstYear(manager);
+  }
+
+  /**
+   * With `onlyStoredOrWithData`, a value never stored before is created only when some input of it was
+   * reported: a plan that names whole series of units (a hierarchy change) must not publish a `no_data`
+   * value for every period a unit has no report in, which new observations would never have created.
+   */
+  async recompute(
+    manager: EntityManager,
+    reference: ReferenceData,
+    plan: RecomputePlan,
+    computedAt: Date,
+    options: { readonly onlyStoredOrWithData?: boolean } = {},
+  ): Promise<RecomputeOutcome> {
     const { catalogue, hierarchies } = reference;
     await this.values.lockUnits(manager, plan.units);
     const facts = await this.facts.load(manager, plan.scope);
     const previous: IndicatorValueRef[] = plan.refs.map((r) => ({ ...r, period: formatPeriod(previousPeriod(r.period)) }));
     const stored = await this.values.load(manager, [...plan.refs, ...previous]);
-    const computed = computeIndicators(catalogue, hierarchies, facts, plan.refs);
+    const all = computeIndicators(catalogue, hierarchies, facts, plan.refs);
+    const computed = options.onlyStoredOrWithData ? all.filter((v) => stored.has(refKey(v)) || v.value !== null || v.coverage.reported > 0) : all;
     const { changed, statusEvents } = valueChanges(catalogue, computed, stored);
     await this.values.save(manager, changed, computedAt);
     return {

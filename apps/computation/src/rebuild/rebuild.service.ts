@@ -177,7 +177,7 @@ export class RebuildService {
             const decoded = decodeEvent(contracts, message.value);
             if (decoded.ok) observations.push({ eventId: decoded.event.id, data: decoded.event.data as ObservationRecordedV1 });
           }
-          await dataSource.transaction((manager) => this.facts.record(manager, observations));
+          await dataSource.transaction((manager) => this.facts.record(manager, observations, this.reference.hierarchies));
           bar.update(consumed);
           if (last + 1n >= end) remaining.delete(batch.partition);
           if (remaining.size === 0) finished();

@@ -1,29 +1,17 @@
-import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 
 import { referenceChangeOf } from '@dx/domain';
-import { TopicFollower } from '@dx/messaging';
-import { referenceFollower, SERVICE_CONTEXT, ServiceContext } from '@dx/platform';
+import { ReferenceTopicFollower, SERVICE_CONTEXT, ServiceContext } from '@dx/platform';
 
 import { ReferenceDataService } from './reference-data.service';
 
 /**
- * Keeps this instance's reference data current from dx.reference.v1: on start it reads the topic to its end
- * before the service consumes or answers anything (module init completes before the consumers start and the
- * server listens), so portals see the targets and versions administrators set; then it follows.
+ * Keeps this instance's reference data current from dx.reference.v1: read to its end before the service
+ * consumes or answers anything, so portals see the targets and versions administrators set; then followed.
  */
 @Injectable()
-export class ReferenceFollowerService implements OnModuleInit, OnApplicationShutdown {
-  private readonly follower: TopicFollower;
-
+export class ReferenceFollowerService extends ReferenceTopicFollower {
   constructor(reference: ReferenceDataService, @Inject(SERVICE_CONTEXT) context: ServiceContext) {
-    this.follower = referenceFollower(context, (data) => reference.apply(referenceChangeOf(data)));
-  }
-
-  async onModuleInit(): Promise<void> {
-    await this.follower.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.follower.stop();
+    super(context, (data) => reference.apply(referenceChangeOf(data)));
   }
 }

@@ -1,6 +1,6 @@
 import { HierarchyChangedV1, TargetsChangedV1 } from '@dx/contracts';
 
-import { applyReferenceChange, CurrentReferenceData, defaultReferenceData, indicatorTargets, referenceChangeOf } from './reference-data';
+import { applyReferenceChange, CurrentReferenceData, defaultReferenceData, indicatorTargets, KEPT_CHANGES, referenceChangeOf } from './reference-data';
 
 // The contracts' payloads are what dx.reference.v1 carries: typed as such, they must fit the domain's shape.
 describe('referenceChangeOf', () => {
@@ -67,5 +67,23 @@ describe('CurrentReferenceData', () => {
 
     expect(told).toBe(0);
     expect(reference.reference).not.toBe(before);
+  });
+
+  it('should remember the reference data just before and after each change applied at a position, and forget the oldest', () => {
+    const reference = new CurrentReferenceData();
+    const first = reference.reference;
+    reference.apply(soc01(99), '7');
+    const second = reference.reference;
+    reference.apply(soc01(98), '8');
+    reference.apply({ ...soc01(97), indicator: 'NOPE-99' }, '9');
+
+    expect(reference.changeAt('7')).toMatchObject({ before: first, after: second });
+    expect(reference.changeAt('8')?.before).toBe(second);
+    expect(reference.changeAt('8')?.after).toBe(reference.reference);
+    expect(reference.changeAt('9')).toBeUndefined(); // refused: nothing applied there
+    for (let at = 10; at < 10 + KEPT_CHANGES; at++) reference.apply(soc01(90), String(at));
+    expect(reference.changeAt('7')).toBeUndefined();
+    expect(reference.changeAt('8')).toBeUndefined();
+    expect(reference.changeAt(String(10 + KEPT_CHANGES - 1))).toBeDefined();
   });
 });

@@ -82,6 +82,16 @@ export function applyReferenceChange(reference: ReferenceData, change: Reference
   return stranded.length > 0 ? { ok: false, problems: stranded } : { ok: true, value: { catalogue: reference.catalogue, hierarchies } };
 }
 
+/** A change a service applied, with the reference data just before and just after it. */
+export interface AppliedChange {
+  readonly change: ReferenceChange;
+  readonly before: ReferenceData;
+  readonly after: ReferenceData;
+}
+
+/** How many applied changes {@link CurrentReferenceData.changeAt} remembers. */
+export const KEPT_CHANGES = 100;
+
 /**
  * The reference data a service works with now: the shipped defaults with every published change applied in
  * order. Swapped whole on a change, so work that started with the old value finishes with it.
@@ -89,6 +99,7 @@ export function applyReferenceChange(reference: ReferenceData, change: Reference
 export class CurrentReferenceData {
   private current: ReferenceData = defaultReferenceData();
   private readonly listeners = new Set<() => void>();
+  private readonly changes = new Map<string, AppliedChange>();
 
   get catalogue(): Catalogue {
     return this.current.catalogue;
@@ -102,13 +113,34 @@ export class CurrentReferenceData {
     return this.current;
   }
 
-  /** Applies a change; the reasons when the domain refuses it (the publisher validated it: a refusal is a bug). */
-  apply(change: ReferenceChange): readonly DefinitionProblem[] {
-    const result = applyReferenceChange(this.current, change);
+  /**
+   * Applies a change; the reasons when the domain refuses it (the publisher validated it: a refusal is a
+   * bug). With `at` (where the change was read, e.g. its topic offset) the reference data just before and
+   * just after it are kept, for {@link changeAt}.
+   */
+  apply(change: ReferenceChange, at?: string): readonly DefinitionProblem[] {
+    const before = this.current;
+    const result = applyReferenceChange(before, change);
     if (!result.ok) return result.problems;
     this.current = result.value;
+    if (at !== undefined) this.remember(at, { change, before, after: result.value });
     for (const listener of [...this.listeners]) listener();
     return [];
+  }
+
+  /**
+   * The change applied `at` with the reference data just before and after it: what a recomputation compares
+   * to find the values the change reaches. Only the latest {@link KEPT_CHANGES} are kept (changes are rare;
+   * an older one has long been recomputed).
+   */
+  changeAt(at: string): AppliedChange | undefined {
+    return this.changes.get(at);
+  }
+
+  private remember(at: string, applied: AppliedChange): void {
+    this.changes.delete(at);
+    this.changes.set(at, applied);
+    while (this.changes.size > KEPT_CHANGES) this.changes.delete(this.changes.keys().next().value as string);
   }
 
   /** Calls `listener` after each change applied; returns the unsubscribe. */
