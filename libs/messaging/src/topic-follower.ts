@@ -2,6 +2,12 @@ import { Consumer, Kafka } from 'kafkajs';
 
 import { ConsumedEvent, MessageDecoder, RawMessage } from './batch-consumer';
 import { StructuredLogger } from './logger.type';
+import { isTransientError } from './transient-error.util';
+
+// Right after a topic is created (a fresh broker, a first start) its partitions may have no leader yet, and
+// kafkajs' admin does not retry ListOffsets: without this a service would fail to start on a transient state.
+const OFFSETS_ATTEMPTS = 20;
+const OFFSETS_RETRY_MS = 250;
 
 export interface TopicFollowerOptions {
   kafka: Kafka;
@@ -30,14 +36,7 @@ export class TopicFollower {
 
   async start(): Promise<void> {
     const { kafka, topic, groupId, logger } = this.options;
-    const admin = kafka.admin();
-    await admin.connect();
-    let ends: Map<number, bigint>;
-    try {
-      ends = new Map((await admin.fetchTopicOffsets(topic)).filter((p) => BigInt(p.high) > BigInt(p.low)).map((p) => [p.partition, BigInt(p.high)]));
-    } finally {
-      await admin.disconnect();
-    }
+    const ends = await this.endOffsets();
     let caughtUp!: () => void;
     const ready = new Promise<void>((resolve) => (caughtUp = resolve));
     if (ends.size === 0) caughtUp();
@@ -73,6 +72,27 @@ export class TopicFollower {
       },
     });
     await ready;
+  }
+
+  /** The end offset of every partition that holds messages now: what `start` must apply before it resolves. */
+  private async endOffsets(): Promise<Map<number, bigint>> {
+    const { kafka, topic, logger } = this.options;
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const offsets = await admin.fetchTopicOffsets(topic);
+          return new Map(offsets.filter((p) => BigInt(p.high) > BigInt(p.low)).map((p) => [p.partition, BigInt(p.high)]));
+        } catch (error) {
+          if (!isTransientError(error) || attempt >= OFFSETS_ATTEMPTS) throw error;
+          logger.warn({ topic, attempt, err: error }, 'end offsets not available yet, retrying');
+          await new Promise((resolve) => setTimeout(resolve, OFFSETS_RETRY_MS * Math.min(attempt, 4)));
+        }
+      }
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   /** Resolves once the message at `offset` (of a one-partition topic) has been applied, or throws after `timeoutMs`. */
