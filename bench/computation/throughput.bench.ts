@@ -15,11 +15,10 @@ import { Writable } from 'node:stream';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 
-import { COMPUTATION_SERVICE } from '../../apps/computation/src/computation.service';
 import { rebuildComputation } from '../../apps/computation/src/rebuild/rebuild.service';
+import { startComputation } from '../../apps/computation/test/integration/support/computation-test-app';
 import { encodeEvent, EncodedMessage, ObservationRecordedV1, TOPICS } from '../../libs/contracts/src';
 import { DEFAULT_CATALOGUE, finerPeriods, formatPeriod, HierarchyRegistry } from '../../libs/domain/src';
-import { createServiceApp } from '../../libs/platform/src';
 
 const COUNT = Number(process.env.BENCH_OBSERVATIONS ?? 1_000_000);
 const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(',');
@@ -152,11 +151,10 @@ async function main(): Promise<void> {
   const url = new URL(SERVER_URL);
   url.pathname = `/${database}`;
   const prefix = `bench-${randomBytes(4).toString('hex')}.`;
-  const env = { ...process.env, DATABASE_URL: url.toString(), KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'error', DX_CLOCK_NOW: NOW, COMPUTATION_OVERDUE_INTERVAL_MS: '0' };
   const db = new Client({ connectionString: url.toString() });
   try {
     log('computation service');
-    const app = await createServiceApp(COMPUTATION_SERVICE, env);
+    const computation = await startComputation({ DATABASE_URL: url.toString(), KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'error', DX_CLOCK_NOW: NOW });
     await db.connect();
     const count = async (table: string) => (await db.query(`SELECT count(*)::int AS n FROM computation.${table}`)).rows[0].n as number;
     const start = performance.now();
@@ -169,11 +167,11 @@ async function main(): Promise<void> {
     const serviceMs = performance.now() - start;
     const values = await count('indicator_value');
     const memoryMb = process.memoryUsage().rss / 1024 / 1024;
-    await app.close();
+    await computation.close();
 
     log('rebuild');
     const progress = new Writable({ write: (chunk, _encoding, done) => { process.stderr.write(chunk); done(); } });
-    const rebuild = await rebuildComputation(env, progress);
+    const rebuild = await rebuildComputation(computation.env, progress);
     log('COPY of the same rows');
     const copyMs = await copyBaseline(db, stream);
 
