@@ -19,6 +19,7 @@ import { rebuildComputation } from '../../apps/computation/src/rebuild/rebuild.s
 import { startComputation } from '../../apps/computation/test/integration/support/computation-test-app';
 import { encodeEvent, EncodedMessage, ObservationRecordedV1, TOPICS } from '../../libs/contracts/src';
 import { DEFAULT_CATALOGUE, finerPeriods, formatPeriod, HierarchyRegistry } from '../../libs/domain/src';
+import { seededRandom } from '../../libs/testing/src';
 
 const COUNT = Number(process.env.BENCH_OBSERVATIONS ?? 1_000_000);
 const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(',');
@@ -28,20 +29,10 @@ const NOW = '2026-01-20T00:00:00+07:00';
 const PRODUCE_CHUNK = 1_000;
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // Every (measure, unit, period) the Can Tho catalogue expects for 2021–2025, reported in time order,
 // then revised again and again (each round a new revision of every cell) until COUNT observations.
 function observations(): { data: ObservationRecordedV1; id: string }[] {
-  const next = random(2025);
+  const next = seededRandom(2025);
   // Each period is reported by the units of the hierarchy version in force for it (2025-07 from July 2025).
   const hierarchies = HierarchyRegistry.withDefaults();
   const cells: { measure: string; unit: string; period: string; dimensions?: Record<string, string> }[] = [];
