@@ -15,11 +15,12 @@ import { Writable } from 'node:stream';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 
+import { encodeEvent, EncodedMessage, ObservationRecordedV1, TOPICS } from '@dx/contracts';
+import { DEFAULT_CATALOGUE, finerPeriods, formatPeriod, HierarchyRegistry } from '@dx/domain';
+import { seededRandom } from '@dx/testing';
+
 import { rebuildComputation } from '../../apps/computation/src/rebuild/rebuild.service';
 import { startComputation } from '../../apps/computation/test/integration/support/computation-test-app';
-import { encodeEvent, EncodedMessage, ObservationRecordedV1, TOPICS } from '../../libs/contracts/src';
-import { DEFAULT_CATALOGUE, finerPeriods, formatPeriod, HierarchyRegistry } from '../../libs/domain/src';
-import { seededRandom } from '../../libs/testing/src';
 
 const COUNT = Number(process.env.BENCH_OBSERVATIONS ?? 1_000_000);
 const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(',');

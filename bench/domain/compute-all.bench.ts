@@ -13,8 +13,8 @@ import {
   Observation,
   THREE_LEVEL_VERSION_ID,
   UnitHierarchy,
-} from '../../libs/domain/src';
-import { seededRandom } from '../../libs/testing/src';
+} from '@dx/domain';
+import { seededRandom } from '@dx/testing';
 
 const YEAR = 2024;
 const RUNS = 15;
