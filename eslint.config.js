@@ -17,6 +17,8 @@ function dependencyConstraints(inTests) {
     },
     { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', ...testing] },
     { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra', 'type:testing'] },
+    // Benchmarks (bench/) are not shipped: like tests, they may use the harness (seeded data, test databases).
+    { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra', 'type:testing'] },
     { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
     { sourceTag: 'scope:ingestion', onlyDependOnLibsWithTags: ['scope:ingestion', 'scope:shared'] },
     { sourceTag: 'scope:computation', onlyDependOnLibsWithTags: ['scope:computation', 'scope:shared'] },
@@ -58,6 +60,11 @@ module.exports = [
   {
     // Cross-service scenarios assemble several apps in one test process (style C15).
     files: ['apps/system-e2e/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
+    // The computation benchmark measures the service in-process, as production runs it, so it assembles the app.
+    files: ['bench/computation/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
 ];

@@ -15,11 +15,12 @@ import { Writable } from 'node:stream';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 
-import { COMPUTATION_SERVICE } from '../../apps/computation/src/computation.service';
+import { encodeEvent, EncodedMessage, ObservationRecordedV1, TOPICS } from '@dx/contracts';
+import { DEFAULT_CATALOGUE, finerPeriods, formatPeriod, HierarchyRegistry } from '@dx/domain';
+import { seededRandom } from '@dx/testing';
+
 import { rebuildComputation } from '../../apps/computation/src/rebuild/rebuild.service';
-import { encodeEvent, EncodedMessage, ObservationRecordedV1, TOPICS } from '../../libs/contracts/src';
-import { DEFAULT_CATALOGUE, finerPeriods, formatPeriod, HierarchyRegistry } from '../../libs/domain/src';
-import { createServiceApp } from '../../libs/platform/src';
+import { startComputation } from '../../apps/computation/test/integration/support/computation-test-app';
 
 const COUNT = Number(process.env.BENCH_OBSERVATIONS ?? 1_000_000);
 const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(',');
@@ -29,20 +30,10 @@ const NOW = '2026-01-20T00:00:00+07:00';
 const PRODUCE_CHUNK = 1_000;
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // Every (measure, unit, period) the Can Tho catalogue expects for 2021–2025, reported in time order,
 // then revised again and again (each round a new revision of every cell) until COUNT observations.
 function observations(): { data: ObservationRecordedV1; id: string }[] {
-  const next = random(2025);
+  const next = seededRandom(2025);
   // Each period is reported by the units of the hierarchy version in force for it (2025-07 from July 2025).
   const hierarchies = HierarchyRegistry.withDefaults();
   const cells: { measure: string; unit: string; period: string; dimensions?: Record<string, string> }[] = [];
@@ -152,11 +143,10 @@ async function main(): Promise<void> {
   const url = new URL(SERVER_URL);
   url.pathname = `/${database}`;
   const prefix = `bench-${randomBytes(4).toString('hex')}.`;
-  const env = { ...process.env, DATABASE_URL: url.toString(), KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'error', DX_CLOCK_NOW: NOW, COMPUTATION_OVERDUE_INTERVAL_MS: '0' };
   const db = new Client({ connectionString: url.toString() });
   try {
     log('computation service');
-    const app = await createServiceApp(COMPUTATION_SERVICE, env);
+    const computation = await startComputation({ DATABASE_URL: url.toString(), KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'error', DX_CLOCK_NOW: NOW });
     await db.connect();
     const count = async (table: string) => (await db.query(`SELECT count(*)::int AS n FROM computation.${table}`)).rows[0].n as number;
     const start = performance.now();
@@ -169,11 +159,11 @@ async function main(): Promise<void> {
     const serviceMs = performance.now() - start;
     const values = await count('indicator_value');
     const memoryMb = process.memoryUsage().rss / 1024 / 1024;
-    await app.close();
+    await computation.close();
 
     log('rebuild');
     const progress = new Writable({ write: (chunk, _encoding, done) => { process.stderr.write(chunk); done(); } });
-    const rebuild = await rebuildComputation(env, progress);
+    const rebuild = await rebuildComputation(computation.env, progress);
     log('COPY of the same rows');
     const copyMs = await copyBaseline(db, stream);
 

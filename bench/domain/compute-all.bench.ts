@@ -13,24 +13,15 @@ import {
   Observation,
   THREE_LEVEL_VERSION_ID,
   UnitHierarchy,
-} from '../../libs/domain/src';
+} from '@dx/domain';
+import { seededRandom } from '@dx/testing';
 
 const YEAR = 2024;
 const RUNS = 15;
 
-// Deterministic pseudo-random numbers (mulberry32), so every run computes the same values.
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function syntheticFacts(hierarchy: UnitHierarchy): Observation[] {
-  const next = random(2025);
+  // Seeded, so every run computes the same values.
+  const next = seededRandom(2025);
   const facts: Observation[] = [];
   // The year itself, the year before (growth, carry-forward) and 2020 (baselines).
   for (const year of [2020, YEAR - 1, YEAR]) {

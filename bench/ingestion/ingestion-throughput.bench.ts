@@ -12,7 +12,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { encodeEvent, ObservationRecordedV1, TOPICS } from '@dx/contracts';
 import { DEFAULT_CATALOGUE, HierarchyRegistry, Measure } from '@dx/domain';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the local infrastructure is plain CommonJS tooling, in no project
 const { ensureInfra } = require('../../tools/infra/local-infra.cjs');
 
 const REPO = path.resolve(__dirname, '../..');

@@ -11,7 +11,7 @@ import path from 'node:path';
 
 import { DEFAULT_CATALOGUE, HierarchyRegistry } from '@dx/domain';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the local infrastructure is plain CommonJS tooling, in no project
 const { ensureInfra } = require('../../tools/infra/local-infra.cjs');
 
 const REPO = path.resolve(__dirname, '../..');

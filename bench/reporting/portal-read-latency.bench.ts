@@ -15,7 +15,7 @@ import { IndicatorComputedV1 } from '@dx/contracts';
 import { DEFAULT_CATALOGUE, HierarchyRegistry } from '@dx/domain';
 import { EventPublisher } from '@dx/messaging';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the local infrastructure is plain CommonJS tooling, in no project
 const { ensureInfra } = require('../../tools/infra/local-infra.cjs');
 
 const REPO = path.resolve(__dirname, '../..');

@@ -62,6 +62,7 @@ const FIRST_YEAR = 2020;
 const SECTORS = ['agriculture', 'industry', 'services'] as const;
 
 /** Deterministic pseudo-random numbers (mulberry32): the same demo on every machine. */
+// Not @dx/testing's seededRandom (the same sequence): production code may not import the test harness.
 function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

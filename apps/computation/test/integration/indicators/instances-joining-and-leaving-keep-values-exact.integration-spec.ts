@@ -1,12 +1,9 @@
-import { createServiceApp, ServiceApp } from '@dx/platform';
 import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, MessageCollector, uniqueSuffix } from '@dx/testing';
 
-import { COMPUTATION_SERVICE } from '../../../src/computation.service';
 import { BROKERS, ComputationDatabase, ObservationFeed, OUTPUT_TOPICS } from '../support/computation-harness.util';
+import { ComputationTestApp, JULY_2025, startComputation } from '../support/computation-test-app';
 import { expectedValues } from '../support/expected-values.util';
 import { generateObservations } from '../support/generate-observations.util';
-
-const NOW = '2025-07-10T00:00:00+07:00';
 
 // Every instance that joins or leaves the group rebalances it while the others are in the middle of
 // batches. A rebalance is no fault of the messages: nothing may be dead-lettered or skipped, and the
@@ -18,21 +15,10 @@ describe('Computation instances joining and leaving mid-stream', () => {
   let db: ComputationDatabase;
   let feed: ObservationFeed;
   let deadLetters: MessageCollector;
-  const instances = new Map<string, ServiceApp<unknown>>();
+  const instances = new Map<string, ComputationTestApp>();
 
   const start = async (id: string): Promise<void> => {
-    instances.set(
-      id,
-      await createServiceApp(COMPUTATION_SERVICE, {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        KAFKA_TOPIC_PREFIX: prefix,
-        LOG_LEVEL: 'silent',
-        DX_CLOCK_NOW: NOW,
-        DX_INSTANCE_ID: id,
-        COMPUTATION_OVERDUE_INTERVAL_MS: '0',
-      }),
-    );
+    instances.set(id, await startComputation({ DATABASE_URL: databaseUrl, KAFKA_TOPIC_PREFIX: prefix, DX_INSTANCE_ID: id }));
   };
   const stop = async (id: string): Promise<void> => {
     await instances.get(id)?.close();
@@ -74,7 +60,7 @@ describe('Computation instances joining and leaving mid-stream', () => {
       expect(await db.processedCount()).toBe(observations.length);
       expect(await db.outboxCount()).toBe(0);
     }, { timeoutMs: 180_000, intervalMs: 250 });
-    expect(await db.values()).toEqual(expectedValues(observations, new Date(NOW)));
+    expect(await db.values()).toEqual(expectedValues(observations, new Date(JULY_2025)));
     expect(deadLetters.messages).toEqual([]);
   }, 420_000);
 });

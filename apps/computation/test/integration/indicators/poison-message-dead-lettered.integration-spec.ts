@@ -1,30 +1,20 @@
 import { Kafka, logLevel } from 'kafkajs';
 
 import { decodeEvent, encodeEvent, MessageDeadLetteredV1, ObservationRecordedV1 } from '@dx/contracts';
-import { createServiceApp, ServiceApp } from '@dx/platform';
-import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, MessageCollector, uniqueSuffix } from '@dx/testing';
+import { collectMessages, expectEventually, MessageCollector, uniqueSuffix } from '@dx/testing';
 
-import { COMPUTATION_SERVICE } from '../../../src/computation.service';
 import { anObservation, BROKERS, ComputationDatabase, OUTPUT_TOPICS } from '../support/computation-harness.util';
+import { ComputationTestApp, startComputation } from '../support/computation-test-app';
 
 describe('Poison messages on the observations topic', () => {
   const prefix = `comp-poison-${uniqueSuffix()}.`;
-  let databaseUrl: string;
-  let app: ServiceApp<unknown>;
+  let computation: ComputationTestApp;
   let db: ComputationDatabase;
   let deadLetters: MessageCollector;
 
   beforeAll(async () => {
-    databaseUrl = await createTestDatabase('computation_poison');
-    app = await createServiceApp(COMPUTATION_SERVICE, {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      KAFKA_TOPIC_PREFIX: prefix,
-      LOG_LEVEL: 'silent',
-      DX_CLOCK_NOW: '2025-07-10T00:00:00+07:00',
-      COMPUTATION_OVERDUE_INTERVAL_MS: '0',
-    });
-    db = new ComputationDatabase(databaseUrl);
+    computation = await startComputation({ KAFKA_TOPIC_PREFIX: prefix });
+    db = new ComputationDatabase(computation.databaseUrl);
     await db.connect();
     deadLetters = await collectMessages(BROKERS, `${prefix}${OUTPUT_TOPICS.deadLetters}`);
   });
@@ -32,8 +22,7 @@ describe('Poison messages on the observations topic', () => {
   afterAll(async () => {
     await deadLetters?.stop();
     await db?.close();
-    await app?.close();
-    if (databaseUrl) await dropTestDatabase(databaseUrl);
+    await computation?.close();
   });
 
   it('should dead-letter a message that does not decode and compute the messages behind it', async () => {

@@ -1,9 +1,7 @@
 import { ObservationRecordedV1 } from '@dx/contracts';
 import { IndicatorValue } from '@dx/domain';
-import { createServiceApp, ServiceApp } from '@dx/platform';
 import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, MessageCollector, uniqueSuffix } from '@dx/testing';
 
-import { COMPUTATION_SERVICE } from '../../../src/computation.service';
 import {
   anObservation,
   applyOneByOne,
@@ -17,6 +15,7 @@ import {
   ScriptedObservation,
   withoutComputedAt,
 } from '../support/computation-harness.util';
+import { ComputationTestApp, startComputation } from '../support/computation-test-app';
 
 // A scripted scenario over two districts (916 Ninh Kiều, 917 Bình Thủy), their communes and the city,
 // months, quarters and years, with every kind of indicator. Business "now" is 10 July 2025: Q3 2025 and
@@ -30,7 +29,7 @@ import {
 describe('Indicator computation over a scripted scenario', () => {
   const prefix = `comp-scenario-${uniqueSuffix()}.`;
   let databaseUrl: string;
-  const apps: ServiceApp<unknown>[] = [];
+  const instances: ComputationTestApp[] = [];
   let db: ComputationDatabase;
   let feed: ObservationFeed;
   let values: MessageCollector;
@@ -78,16 +77,9 @@ describe('Indicator computation over a scripted scenario', () => {
 
   beforeAll(async () => {
     databaseUrl = await createTestDatabase('computation_scenario');
-    const env = {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      KAFKA_TOPIC_PREFIX: prefix,
-      LOG_LEVEL: 'warn',
-      DX_CLOCK_NOW: '2025-07-10T00:00:00+07:00',
-      COMPUTATION_OVERDUE_INTERVAL_MS: '0',
-    };
-    apps.push(await createServiceApp(COMPUTATION_SERVICE, { ...env, DX_INSTANCE_ID: 'a' }));
-    apps.push(await createServiceApp(COMPUTATION_SERVICE, { ...env, DX_INSTANCE_ID: 'b' }));
+    const env = { DATABASE_URL: databaseUrl, KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn' };
+    instances.push(await startComputation({ ...env, DX_INSTANCE_ID: 'a' }));
+    instances.push(await startComputation({ ...env, DX_INSTANCE_ID: 'b' }));
     db = new ComputationDatabase(databaseUrl);
     await db.connect();
     feed = new ObservationFeed(prefix);
@@ -100,7 +92,7 @@ describe('Indicator computation over a scripted scenario', () => {
     await status?.stop();
     await feed?.close();
     await db?.close();
-    for (const app of apps) await app.close();
+    for (const instance of instances) await instance.close();
     if (databaseUrl) await dropTestDatabase(databaseUrl);
   });
 

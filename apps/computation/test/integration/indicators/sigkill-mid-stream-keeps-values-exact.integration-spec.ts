@@ -7,11 +7,11 @@ import path from 'node:path';
 import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, MessageCollector, uniqueSuffix } from '@dx/testing';
 
 import { BROKERS, ComputationDatabase, decodeStatusEvents, ObservationFeed, OUTPUT_TOPICS } from '../support/computation-harness.util';
+import { JULY_2025 } from '../support/computation-test-app';
 import { expectedValues } from '../support/expected-values.util';
 import { generateObservations } from '../support/generate-observations.util';
 
 const REPO_ROOT = path.resolve(__dirname, '../../../../..');
-const NOW = '2025-07-10T00:00:00+07:00';
 
 // The service runs as a real process, is killed with SIGKILL while it works through a stream, and is
 // started again: it must end with exactly the values a full computation gives, and no status change
@@ -34,7 +34,7 @@ describe('Computation killed mid-stream', () => {
         DATABASE_URL: databaseUrl,
         KAFKA_TOPIC_PREFIX: prefix,
         LOG_LEVEL: 'warn',
-        DX_CLOCK_NOW: NOW,
+        DX_CLOCK_NOW: JULY_2025,
         COMPUTATION_OVERDUE_INTERVAL_MS: '0',
         COMPUTATION_PORT: String(40_000 + Math.floor(Math.random() * 20_000)),
       },
@@ -83,7 +83,7 @@ describe('Computation killed mid-stream', () => {
       expect(await db.outboxCount()).toBe(0);
     }, { timeoutMs: 120_000, intervalMs: 250 });
 
-    const expected = expectedValues(observations, new Date(NOW));
+    const expected = expectedValues(observations, new Date(JULY_2025));
     expect(await db.values()).toEqual(expected);
     // Each status change once: one event id per (change), whatever the relay re-sent.
     await expectEventually(async () => expect(status.messages.length).toBeGreaterThan(0), { timeoutMs: 30_000 });

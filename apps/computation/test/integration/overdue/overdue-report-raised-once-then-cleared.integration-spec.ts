@@ -1,17 +1,15 @@
 import { ReportOverdueV1 } from '@dx/contracts';
-import { createServiceApp, ServiceApp } from '@dx/platform';
-import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, MessageCollector, uniqueSuffix } from '@dx/testing';
+import { collectMessages, expectEventually, MessageCollector, uniqueSuffix } from '@dx/testing';
 
-import { COMPUTATION_SERVICE } from '../../../src/computation.service';
 import { RaiseOverdueReportsService } from '../../../src/overdue/raise-overdue-reports.service';
 import { anObservation, applyOneByOne, BROKERS, ComputationDatabase, decodeStatusEvents, ObservationFeed, OUTPUT_TOPICS } from '../support/computation-harness.util';
+import { ComputationTestApp, startComputation } from '../support/computation-test-app';
 
 // Q1 2025 of a quarterly measure is due on 15 April (15 days); on 20 April it is overdue.
 describe('Overdue reports', () => {
   const prefix = `comp-overdue-${uniqueSuffix()}.`;
   const now = new Date('2025-04-20T09:00:00+07:00');
-  let databaseUrl: string;
-  let app: ServiceApp<unknown>;
+  let computation: ComputationTestApp;
   let db: ComputationDatabase;
   let feed: ObservationFeed;
   let status: MessageCollector;
@@ -22,18 +20,14 @@ describe('Overdue reports', () => {
       .filter((e) => e.measure === 'households.total' && e.period === '2025-Q1');
 
   beforeAll(async () => {
-    databaseUrl = await createTestDatabase('computation_overdue');
-    app = await createServiceApp(COMPUTATION_SERVICE, {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
+    computation = await startComputation({
       KAFKA_TOPIC_PREFIX: prefix,
       LOG_LEVEL: 'warn',
       DX_CLOCK_NOW: now.toISOString(),
-      // The test drives the scheduler itself; one month back covers Q1 and March.
-      COMPUTATION_OVERDUE_INTERVAL_MS: '0',
+      // The test drives the scheduler itself (no timer); one month back covers Q1 and March.
       COMPUTATION_OVERDUE_LOOKBACK_MONTHS: '1',
     });
-    db = new ComputationDatabase(databaseUrl);
+    db = new ComputationDatabase(computation.databaseUrl);
     await db.connect();
     feed = new ObservationFeed(prefix);
     status = await collectMessages(BROKERS, `${prefix}${OUTPUT_TOPICS.status}`);
@@ -43,13 +37,12 @@ describe('Overdue reports', () => {
     await status?.stop();
     await feed?.close();
     await db?.close();
-    await app?.close();
-    if (databaseUrl) await dropTestDatabase(databaseUrl);
+    await computation?.close();
   });
 
   it('should announce each missing report once when its due day has passed', async () => {
     await applyOneByOne(feed, db, [anObservation({ measure: 'households.total', unit: '31120', period: '2025-Q1', value: 500 })]);
-    const raise = app.app.get(RaiseOverdueReportsService);
+    const raise = computation.service.app.get(RaiseOverdueReportsService);
 
     await raise.execute(now);
     await raise.execute(now);
@@ -65,7 +58,7 @@ describe('Overdue reports', () => {
   });
 
   it('should announce nothing when the due day has not passed', async () => {
-    const raised = await app.app.get(RaiseOverdueReportsService).execute(new Date('2025-04-15T12:00:00+07:00'));
+    const raised = await computation.service.app.get(RaiseOverdueReportsService).execute(new Date('2025-04-15T12:00:00+07:00'));
 
     expect(raised.filter((e) => e.period === '2025-Q1' && e.measure === 'households.total')).toEqual([]);
   });
@@ -73,7 +66,7 @@ describe('Overdue reports', () => {
   it('should clear an overdue report once when the report arrives, and not announce it again', async () => {
     const report = anObservation({ measure: 'households.total', unit: '31117', period: '2025-Q1', value: 1000 });
     await applyOneByOne(feed, db, [report, { ...report, id: `${report.data.observationId}:2`, data: { ...report.data, value: 1001, revision: 2 } }]);
-    await app.app.get(RaiseOverdueReportsService).execute(now);
+    await computation.service.app.get(RaiseOverdueReportsService).execute(now);
 
     await expectEventually(async () => {
       expect(await db.outboxCount()).toBe(0);

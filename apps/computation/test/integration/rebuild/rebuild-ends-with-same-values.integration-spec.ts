@@ -3,12 +3,11 @@ import { Writable } from 'node:stream';
 import { Kafka, logLevel } from 'kafkajs';
 
 import { TOPICS } from '@dx/contracts';
-import { createServiceApp, ServiceApp } from '@dx/platform';
 import { createTestDatabase, dropTestDatabase, expectEventually, uniqueSuffix } from '@dx/testing';
 
-import { COMPUTATION_SERVICE } from '../../../src/computation.service';
 import { rebuildComputation } from '../../../src/rebuild/rebuild.service';
 import { anObservation, BROKERS, ComputationDatabase, ObservationFeed } from '../support/computation-harness.util';
+import { ComputationTestApp, startComputation } from '../support/computation-test-app';
 import { generateObservations } from '../support/generate-observations.util';
 
 describe('Rebuild of the computation state', () => {
@@ -16,21 +15,15 @@ describe('Rebuild of the computation state', () => {
   const observations = generateObservations(1_500, 7);
   let databaseUrl: string;
   let env: NodeJS.ProcessEnv;
-  let app: ServiceApp<unknown> | undefined;
+  let computation: ComputationTestApp | undefined;
   let db: ComputationDatabase;
   let feed: ObservationFeed;
 
   beforeAll(async () => {
     databaseUrl = await createTestDatabase('computation_rebuild');
-    env = {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      KAFKA_TOPIC_PREFIX: prefix,
-      LOG_LEVEL: 'warn',
-      DX_CLOCK_NOW: '2025-07-10T00:00:00+07:00',
-      COMPUTATION_OVERDUE_INTERVAL_MS: '0',
-    };
-    app = await createServiceApp(COMPUTATION_SERVICE, env);
+    // The database outlives the instance: the rebuild runs on it, and the service starts again.
+    computation = await startComputation({ DATABASE_URL: databaseUrl, KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn' });
+    env = computation.env;
     db = new ComputationDatabase(databaseUrl);
     await db.connect();
     feed = new ObservationFeed(prefix);
@@ -39,7 +32,7 @@ describe('Rebuild of the computation state', () => {
   afterAll(async () => {
     await feed?.close();
     await db?.close();
-    await app?.close();
+    await computation?.close();
     if (databaseUrl) await dropTestDatabase(databaseUrl);
   });
 
@@ -50,8 +43,8 @@ describe('Rebuild of the computation state', () => {
       expect(await db.outboxCount()).toBe(0);
     }, { timeoutMs: 120_000, intervalMs: 250 });
     const before = await db.values();
-    await app?.close();
-    app = undefined;
+    await computation?.close();
+    computation = undefined;
 
     const progress: string[] = [];
     const summary = await rebuildComputation(env, new Writable({ write: (chunk, _encoding, done) => { progress.push(String(chunk)); done(); } }));
@@ -71,7 +64,7 @@ describe('Rebuild of the computation state', () => {
     }
 
     // The service goes on from there: a new observation is applied on top of the rebuilt state.
-    app = await createServiceApp(COMPUTATION_SERVICE, env);
+    computation = await startComputation(env);
     const next = anObservation({ measure: 'households.total', unit: '31117', period: '2025-Q3', value: 10 });
     await feed.publish([next]);
     await expectEventually(async () => expect(await db.isProcessed(next.id)).toBe(true), { timeoutMs: 30_000 });

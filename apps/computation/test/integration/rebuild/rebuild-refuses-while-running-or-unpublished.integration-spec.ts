@@ -6,13 +6,12 @@ import { Writable } from 'node:stream';
 import { Consumer, Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 
-import { createServiceApp, ServiceApp } from '@dx/platform';
 import { createTestDatabase, dropTestDatabase, expectEventually, uniqueSuffix } from '@dx/testing';
 
-import { COMPUTATION_SERVICE } from '../../../src/computation.service';
 import { rebuildComputation } from '../../../src/rebuild/rebuild.service';
 import { TAKE_RUNNING_LOCK_EXCLUSIVE_SQL } from '../../../src/rebuild/running-lock';
 import { BROKERS, ComputationDatabase, ObservationFeed } from '../support/computation-harness.util';
+import { ComputationTestApp, startComputation } from '../support/computation-test-app';
 import { generateObservations } from '../support/generate-observations.util';
 
 const REPO_ROOT = path.resolve(__dirname, '../../../../..');
@@ -25,7 +24,7 @@ describe('Rebuild guards', () => {
   const observations = generateObservations(200, 3);
   let databaseUrl: string;
   let env: NodeJS.ProcessEnv;
-  let app: ServiceApp<unknown> | undefined;
+  let computation: ComputationTestApp | undefined;
   let db: ComputationDatabase;
   let feed: ObservationFeed;
 
@@ -57,15 +56,9 @@ describe('Rebuild guards', () => {
 
   beforeAll(async () => {
     databaseUrl = await createTestDatabase('computation_rebuild_guard');
-    env = {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      KAFKA_TOPIC_PREFIX: prefix,
-      LOG_LEVEL: 'silent',
-      DX_CLOCK_NOW: '2025-07-10T00:00:00+07:00',
-      COMPUTATION_OVERDUE_INTERVAL_MS: '0',
-    };
-    app = await createServiceApp(COMPUTATION_SERVICE, env);
+    // The database outlives the instance: the rebuild and the scripts run on it.
+    computation = await startComputation({ DATABASE_URL: databaseUrl, KAFKA_TOPIC_PREFIX: prefix });
+    env = computation.env;
     db = new ComputationDatabase(databaseUrl);
     await db.connect();
     feed = new ObservationFeed(prefix);
@@ -79,13 +72,13 @@ describe('Rebuild guards', () => {
   afterAll(async () => {
     await feed?.close();
     await db?.close();
-    await app?.close();
+    await computation?.close();
     if (databaseUrl) await dropTestDatabase(databaseUrl);
   });
 
   it('should refuse and change nothing while an instance runs, even with its consumer out of the group', async () => {
     // The instance's relay and scheduler still run; only its consumer has left the group.
-    const microservices = app?.app.getMicroservices() ?? [];
+    const microservices = computation?.service.app.getMicroservices() ?? [];
     expect(microservices).toHaveLength(1);
     await Promise.all(microservices.map((m) => (m as unknown as { unwrap<T>(): T }).unwrap<Consumer>().disconnect()));
     expect((await describeGroup()).members).toEqual([]);
@@ -97,8 +90,8 @@ describe('Rebuild guards', () => {
   });
 
   it('should refuse and change nothing while the outbox holds unpublished events, and say so on exit', async () => {
-    await app?.close();
-    app = undefined;
+    await computation?.close();
+    computation = undefined;
     // What a service stopped while Kafka was down leaves behind.
     await db.client.query(`INSERT INTO computation.outbox_event (topic, message_key, value) VALUES ('dx.indicator-values.v1', 'SOC-01:31117', '{}')`);
     const before = await state();

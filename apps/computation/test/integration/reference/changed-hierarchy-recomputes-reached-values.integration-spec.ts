@@ -3,10 +3,8 @@ import { Kafka, logLevel } from 'kafkajs';
 import { HierarchyChangedV1 } from '@dx/contracts';
 import { HierarchyRegistry, IndicatorValue, TWO_LEVEL_VERSION_ID } from '@dx/domain';
 import { EventPublisher } from '@dx/messaging';
-import { createServiceApp, ServiceApp } from '@dx/platform';
-import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, MessageCollector, uniqueSuffix } from '@dx/testing';
+import { collectMessages, expectEventually, MessageCollector, uniqueSuffix } from '@dx/testing';
 
-import { COMPUTATION_SERVICE } from '../../../src/computation.service';
 import {
   anObservation,
   applyOneByOne,
@@ -18,6 +16,7 @@ import {
   OUTPUT_TOPICS,
   ScriptedObservation,
 } from '../support/computation-harness.util';
+import { ComputationTestApp, startComputation } from '../support/computation-test-app';
 
 // Households of four 2025 wards in 2025-Q3 (SOC-01, a stock: read by Q3, carried into Q4 and the year 2025);
 // business "now" is 10 October 2025. Ninh Kiều 31135: 900/1000, Cái Khế 31120: 800/1000, Tân An 31147:
@@ -25,8 +24,7 @@ import {
 // 2025-07 version: a new district 999 takes Ninh Kiều and Cái Khế, and An Bình is removed.
 describe('A hierarchy version replaced on dx.reference.v1', () => {
   const prefix = `comp-hierarchy-${uniqueSuffix()}.`;
-  let databaseUrl: string;
-  let app: ServiceApp<unknown> | undefined;
+  let computation: ComputationTestApp;
   let db: ComputationDatabase;
   let feed: ObservationFeed;
   let reference: EventPublisher;
@@ -38,16 +36,8 @@ describe('A hierarchy version replaced on dx.reference.v1', () => {
   const settled = () => expectEventually(async () => expect(await db.outboxCount()).toBe(0), { timeoutMs: 60_000, intervalMs: 100 });
 
   beforeAll(async () => {
-    databaseUrl = await createTestDatabase('computation_hierarchy');
-    app = await createServiceApp(COMPUTATION_SERVICE, {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      KAFKA_TOPIC_PREFIX: prefix,
-      LOG_LEVEL: 'warn',
-      DX_CLOCK_NOW: '2025-10-10T00:00:00+07:00',
-      COMPUTATION_OVERDUE_INTERVAL_MS: '0',
-    });
-    db = new ComputationDatabase(databaseUrl);
+    computation = await startComputation({ KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn', DX_CLOCK_NOW: '2025-10-10T00:00:00+07:00' });
+    db = new ComputationDatabase(computation.databaseUrl);
     await db.connect();
     feed = new ObservationFeed(prefix);
     reference = new EventPublisher(new Kafka({ clientId: `test-admin-${uniqueSuffix(4)}`, brokers: BROKERS, logLevel: logLevel.NOTHING }), '/test/ingestion', prefix);
@@ -61,8 +51,7 @@ describe('A hierarchy version replaced on dx.reference.v1', () => {
     await reference?.disconnect();
     await feed?.close();
     await db?.close();
-    await app?.close();
-    if (databaseUrl) await dropTestDatabase(databaseUrl);
+    await computation?.close();
   });
 
   it('should recompute and publish the values the change reaches, and only those, leaving the removed ward’s values as they were', async () => {

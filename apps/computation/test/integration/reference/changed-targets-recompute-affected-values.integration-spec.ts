@@ -3,10 +3,8 @@ import { Kafka, logLevel } from 'kafkajs';
 import { TargetsChangedV1 } from '@dx/contracts';
 import { IndicatorValue } from '@dx/domain';
 import { EventPublisher } from '@dx/messaging';
-import { createServiceApp, ServiceApp } from '@dx/platform';
 import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, MessageCollector, uniqueSuffix } from '@dx/testing';
 
-import { COMPUTATION_SERVICE } from '../../../src/computation.service';
 import {
   anObservation,
   applyOneByOne,
@@ -18,6 +16,7 @@ import {
   OUTPUT_TOPICS,
   ScriptedObservation,
 } from '../support/computation-harness.util';
+import { ComputationTestApp, startComputation } from '../support/computation-test-app';
 
 // Households of two wards (SOC-01, a ratio with a 2025 milestone "> 90") and the city's work records (GOV-04)
 // in the first half of 2025; business "now" is 10 July 2025. Ward 31117: 950/1000 = 95 %, achieved against
@@ -27,7 +26,7 @@ describe('Targets changed on dx.reference.v1', () => {
   const prefix = `comp-reference-${uniqueSuffix()}.`;
   let databaseUrl: string;
   let env: NodeJS.ProcessEnv;
-  let app: ServiceApp<unknown> | undefined;
+  let computation: ComputationTestApp | undefined;
   let db: ComputationDatabase;
   let feed: ObservationFeed;
   let reference: EventPublisher;
@@ -49,15 +48,9 @@ describe('Targets changed on dx.reference.v1', () => {
 
   beforeAll(async () => {
     databaseUrl = await createTestDatabase('computation_reference');
-    env = {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      KAFKA_TOPIC_PREFIX: prefix,
-      LOG_LEVEL: 'warn',
-      DX_CLOCK_NOW: '2025-07-10T00:00:00+07:00',
-      COMPUTATION_OVERDUE_INTERVAL_MS: '0',
-    };
-    app = await createServiceApp(COMPUTATION_SERVICE, env);
+    // The database outlives the instance: the test restarts it.
+    env = { DATABASE_URL: databaseUrl, KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn' };
+    computation = await startComputation(env);
     db = new ComputationDatabase(databaseUrl);
     await db.connect();
     feed = new ObservationFeed(prefix);
@@ -72,7 +65,7 @@ describe('Targets changed on dx.reference.v1', () => {
     await reference?.disconnect();
     await feed?.close();
     await db?.close();
-    await app?.close();
+    await computation?.close();
     if (databaseUrl) await dropTestDatabase(databaseUrl);
   });
 
@@ -130,8 +123,8 @@ describe('Targets changed on dx.reference.v1', () => {
   });
 
   it('should compute with the changed targets from the first message after a restart, having read dx.reference.v1 first', async () => {
-    await app?.close();
-    app = undefined;
+    await computation?.close();
+    computation = undefined;
     // While the service is down: the milestone is lowered to "> 80", and a third ward reports.
     await reference.publish({
       contract: TargetsChangedV1,
@@ -145,7 +138,7 @@ describe('Targets changed on dx.reference.v1', () => {
     const total = o('households.total', '31120', '2025-Q2', 500);
     await feed.publish([fibre, total]);
 
-    app = await createServiceApp(COMPUTATION_SERVICE, env);
+    computation = await startComputation(env);
     await expectEventually(async () => expect(await db.isProcessed(total.id)).toBe(true), { timeoutMs: 60_000, intervalMs: 100 });
     await expectEventually(async () => expect((await db.value('SOC-01', '31117', '2025-Q2'))?.target?.value).toBe(80), { timeoutMs: 60_000, intervalMs: 100 });
     await settled();

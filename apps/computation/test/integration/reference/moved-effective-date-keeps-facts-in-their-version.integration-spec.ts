@@ -3,11 +3,10 @@ import { Kafka, logLevel } from 'kafkajs';
 import { HierarchyChangedV1 } from '@dx/contracts';
 import { HierarchyRegistry, TWO_LEVEL_VERSION_ID } from '@dx/domain';
 import { EventPublisher } from '@dx/messaging';
-import { createServiceApp, ServiceApp } from '@dx/platform';
-import { createTestDatabase, dropTestDatabase, expectEventually, uniqueSuffix } from '@dx/testing';
+import { expectEventually, uniqueSuffix } from '@dx/testing';
 
-import { COMPUTATION_SERVICE } from '../../../src/computation.service';
 import { anObservation, applyOneByOne, BROKERS, ComputationDatabase, ObservationFeed, ScriptedObservation } from '../support/computation-harness.util';
+import { ComputationTestApp, startComputation } from '../support/computation-test-app';
 
 // Code 31120 is Phường An Hòa (in Quận Ninh Kiều, 916) in the three-level version and Phường Cái Khế (formed
 // from 31117, 31120 and part of 31178) in the 2025 one. An Hòa reports its households for 2025-Q2; then an
@@ -15,8 +14,7 @@ import { anObservation, applyOneByOne, BROKERS, ComputationDatabase, Observation
 // Business "now" is 10 October 2025.
 describe('An effective date moved on dx.reference.v1', () => {
   const prefix = `comp-redate-${uniqueSuffix()}.`;
-  let databaseUrl: string;
-  let app: ServiceApp<unknown> | undefined;
+  let computation: ComputationTestApp;
   let db: ComputationDatabase;
   let feed: ObservationFeed;
   let reference: EventPublisher;
@@ -24,16 +22,8 @@ describe('An effective date moved on dx.reference.v1', () => {
   const o = (measure: string, period: string, value: number): ScriptedObservation => anObservation({ measure, unit: '31120', period, value });
 
   beforeAll(async () => {
-    databaseUrl = await createTestDatabase('computation_redate');
-    app = await createServiceApp(COMPUTATION_SERVICE, {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      KAFKA_TOPIC_PREFIX: prefix,
-      LOG_LEVEL: 'warn',
-      DX_CLOCK_NOW: '2025-10-10T00:00:00+07:00',
-      COMPUTATION_OVERDUE_INTERVAL_MS: '0',
-    });
-    db = new ComputationDatabase(databaseUrl);
+    computation = await startComputation({ KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn', DX_CLOCK_NOW: '2025-10-10T00:00:00+07:00' });
+    db = new ComputationDatabase(computation.databaseUrl);
     await db.connect();
     feed = new ObservationFeed(prefix);
     reference = new EventPublisher(new Kafka({ clientId: `test-admin-${uniqueSuffix(4)}`, brokers: BROKERS, logLevel: logLevel.NOTHING }), '/test/ingestion', prefix);
@@ -43,8 +33,7 @@ describe('An effective date moved on dx.reference.v1', () => {
     await reference?.disconnect();
     await feed?.close();
     await db?.close();
-    await app?.close();
-    if (databaseUrl) await dropTestDatabase(databaseUrl);
+    await computation?.close();
   });
 
   it('should keep each fact in the version it was applied in, so the new ward never reads the old ward of its code as its own', async () => {

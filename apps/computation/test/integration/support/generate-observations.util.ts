@@ -1,17 +1,7 @@
 import { HierarchyRegistry } from '@dx/domain';
+import { seededRandom } from '@dx/testing';
 
 import { anObservation, ScriptedObservation, revised } from './computation-harness.util';
-
-// Deterministic pseudo-random numbers (mulberry32).
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PAIRS: ReadonlyArray<[string, string]> = [
   ['households.fibre', 'households.total'],
@@ -27,7 +17,7 @@ const QUARTERS = ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q
  * population denominators), fibre flags, and a revision of every tenth observation, in random order.
  */
 export function generateObservations(count: number, seed = 2025): ScriptedObservation[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   // The quarters below are the three-level version's (2024-Q1 … 2025-Q2): its communes report them.
   const communes = HierarchyRegistry.withDefaults().inForce('2024').unitsAtLevel(3).map((u) => u.code);
   const result: ScriptedObservation[] = [];

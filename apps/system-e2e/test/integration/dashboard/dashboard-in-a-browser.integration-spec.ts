@@ -9,8 +9,8 @@ import { scorecardResponseSchema } from '@dx/contracts';
 import { createServiceApp, ServiceApp } from '@dx/platform';
 import { createTestDatabase, dropTestDatabase, expectEventually, launchBrowser, uniqueSuffix } from '@dx/testing';
 
+import { startComputation } from '../../../../computation/test/integration/support/computation-test-app';
 import { formatValue } from '../../../../dashboard/src/format';
-import { COMPUTATION_SERVICE } from '../../../../computation/src/computation.service';
 import { INGESTION_SERVICE } from '../../../../ingestion/src/ingestion.service';
 import { REPORTING_SERVICE } from '../../../../reporting/src/reporting.service';
 
@@ -64,9 +64,9 @@ describe('The dashboard in a browser', () => {
       REPORTING_DASHBOARD_DIR: dashboardDir,
     };
     ingestion = await createServiceApp(INGESTION_SERVICE, env);
-    const computation = await createServiceApp(COMPUTATION_SERVICE, env);
+    const computation = await startComputation(env);
     const reporting = await createServiceApp(REPORTING_SERVICE, env);
-    services = [reporting, computation, ingestion];
+    services = [reporting, computation.service, ingestion];
     await reporting.app.listen(0, '127.0.0.1');
     portal = (await reporting.app.getUrl()).replace('[::1]', '127.0.0.1');
     const agency = await request(ingestion.app.getHttpServer())

@@ -4,7 +4,7 @@ import { decodeEvent, IndicatorComputedV1, rankingResponseSchema, scorecardRespo
 import { createServiceApp, ServiceApp } from '@dx/platform';
 import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, getTestInfra, MessageCollector, uniqueSuffix } from '@dx/testing';
 
-import { COMPUTATION_SERVICE } from '../../../../computation/src/computation.service';
+import { ComputationTestApp, startComputation } from '../../../../computation/test/integration/support/computation-test-app';
 import { INGESTION_SERVICE } from '../../../../ingestion/src/ingestion.service';
 import { REPORTING_SERVICE } from '../../../../reporting/src/reporting.service';
 
@@ -15,7 +15,7 @@ describe('A scripted scenario reaching the portal API', () => {
   const admin = 'e2e-admin-token-0123456789abcdef';
   let databaseUrl: string;
   let ingestion: ServiceApp<unknown>;
-  let computation: ServiceApp<unknown>;
+  let computation: ComputationTestApp;
   let reporting: ServiceApp<unknown>;
   let portal: string;
   let apiKey: string;
@@ -53,7 +53,7 @@ describe('A scripted scenario reaching the portal API', () => {
       HTTP_RATE_LIMIT_PER_MINUTE: '100000000',
     };
     ingestion = await createServiceApp(INGESTION_SERVICE, env);
-    computation = await createServiceApp(COMPUTATION_SERVICE, env);
+    computation = await startComputation(env);
     reporting = await createServiceApp(REPORTING_SERVICE, env);
     await reporting.app.listen(0, '127.0.0.1');
     portal = (await reporting.app.getUrl()).replace('[::1]', '127.0.0.1');

@@ -5,8 +5,8 @@ import { HierarchyRegistry, TWO_LEVEL_VERSION_ID } from '@dx/domain';
 import { createServiceApp, ServiceApp } from '@dx/platform';
 import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, MessageCollector, uniqueSuffix } from '@dx/testing';
 
-import { COMPUTATION_SERVICE } from '../../../../computation/src/computation.service';
 import { ComputationDatabase } from '../../../../computation/test/integration/support/computation-harness.util';
+import { ComputationTestApp, startComputation } from '../../../../computation/test/integration/support/computation-test-app';
 import { INGESTION_SERVICE } from '../../../../ingestion/src/ingestion.service';
 
 // A hierarchy end to end: an administrator replaces the 2025 version through ingestion's API, putting
@@ -17,7 +17,7 @@ describe('A hierarchy version replaced through the admin API', () => {
   const admin = 'e2e-admin-token-0123456789abcdef';
   let databaseUrl: string;
   let ingestion: ServiceApp<unknown>;
-  let computation: ServiceApp<unknown>;
+  let computation: ComputationTestApp;
   let db: ComputationDatabase;
   let values: MessageCollector;
 
@@ -25,7 +25,8 @@ describe('A hierarchy version replaced through the admin API', () => {
     databaseUrl = await createTestDatabase('e2e_hierarchy');
     const env = { ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'silent', DX_ADMIN_TOKEN: admin, COMPUTATION_OVERDUE_INTERVAL_MS: '0' };
     ingestion = await createServiceApp(INGESTION_SERVICE, env);
-    computation = await createServiceApp(COMPUTATION_SERVICE, env);
+    // On the real clock, as ingestion is.
+    computation = await startComputation({ ...env, DX_CLOCK_NOW: undefined });
     db = new ComputationDatabase(databaseUrl);
     await db.connect();
     values = await collectMessages(process.env.KAFKA_BROKERS ?? '', `${prefix}${TOPICS.indicatorValues}`);

@@ -4,8 +4,8 @@ import { decodeEvent, IndicatorComputedV1, TOPICS } from '@dx/contracts';
 import { createServiceApp, ServiceApp } from '@dx/platform';
 import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, MessageCollector, uniqueSuffix } from '@dx/testing';
 
-import { COMPUTATION_SERVICE } from '../../../../computation/src/computation.service';
 import { ComputationDatabase } from '../../../../computation/test/integration/support/computation-harness.util';
+import { ComputationTestApp, startComputation } from '../../../../computation/test/integration/support/computation-test-app';
 import { INGESTION_SERVICE } from '../../../../ingestion/src/ingestion.service';
 
 // Reference data end to end: an administrator raises SOC-01's 2025 milestone through ingestion's API →
@@ -15,7 +15,7 @@ describe('A target changed through the admin API', () => {
   const admin = 'e2e-admin-token-0123456789abcdef';
   let databaseUrl: string;
   let ingestion: ServiceApp<unknown>;
-  let computation: ServiceApp<unknown>;
+  let computation: ComputationTestApp;
   let db: ComputationDatabase;
   let values: MessageCollector;
 
@@ -23,7 +23,8 @@ describe('A target changed through the admin API', () => {
     databaseUrl = await createTestDatabase('e2e_reference');
     const env = { ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'silent', DX_ADMIN_TOKEN: admin, COMPUTATION_OVERDUE_INTERVAL_MS: '0' };
     ingestion = await createServiceApp(INGESTION_SERVICE, env);
-    computation = await createServiceApp(COMPUTATION_SERVICE, env);
+    // On the real clock, as ingestion is.
+    computation = await startComputation({ ...env, DX_CLOCK_NOW: undefined });
     db = new ComputationDatabase(databaseUrl);
     await db.connect();
     values = await collectMessages(process.env.KAFKA_BROKERS ?? '', `${prefix}${TOPICS.indicatorValues}`);

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { createServiceApp, ServiceApp } from '@dx/platform';
 import { createTestDatabase, dropTestDatabase, expectEventually, startWebhookReceiver, uniqueSuffix, WebhookReceiver } from '@dx/testing';
 
-import { COMPUTATION_SERVICE } from '../../../../computation/src/computation.service';
+import { ComputationTestApp, startComputation } from '../../../../computation/test/integration/support/computation-test-app';
 import { INGESTION_SERVICE } from '../../../../ingestion/src/ingestion.service';
 import { NOTIFICATION_SERVICE } from '../../../../notification/src/notification.service';
 
@@ -17,7 +17,7 @@ describe('An agency submission that slips becoming an alert', () => {
   const secret = 'district-shared-secret-0123456789';
   let databaseUrl: string;
   let ingestion: ServiceApp<unknown>;
-  let computation: ServiceApp<unknown>;
+  let computation: ComputationTestApp;
   let notification: ServiceApp<unknown>;
   let receiver: WebhookReceiver;
 
@@ -26,7 +26,8 @@ describe('An agency submission that slips becoming an alert', () => {
     receiver = await startWebhookReceiver();
     const env = { ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'silent', DX_ADMIN_TOKEN: admin, COMPUTATION_OVERDUE_INTERVAL_MS: '0' };
     ingestion = await createServiceApp(INGESTION_SERVICE, env);
-    computation = await createServiceApp(COMPUTATION_SERVICE, env);
+    // On the real clock, as ingestion is.
+    computation = await startComputation({ ...env, DX_CLOCK_NOW: undefined });
     // A Tuesday 10:00 in Vietnam: no quiet hours in the way.
     notification = await createServiceApp(NOTIFICATION_SERVICE, { ...env, DX_CLOCK_NOW: '2026-03-10T03:00:00.000Z', NOTIFICATION_POLL_INTERVAL_MS: '200' });
   });

@@ -4,7 +4,7 @@ import { decodeEvent, IndicatorComputedV1, TOPICS } from '@dx/contracts';
 import { createServiceApp, ServiceApp } from '@dx/platform';
 import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, MessageCollector, uniqueSuffix } from '@dx/testing';
 
-import { COMPUTATION_SERVICE } from '../../../../computation/src/computation.service';
+import { ComputationTestApp, startComputation } from '../../../../computation/test/integration/support/computation-test-app';
 import { INGESTION_SERVICE } from '../../../../ingestion/src/ingestion.service';
 
 // The first half of the platform end to end: an agency's HTTP submission → ingestion's outbox → the real
@@ -14,14 +14,15 @@ describe('An agency submission becoming an indicator value', () => {
   const admin = 'e2e-admin-token-0123456789abcdef';
   let databaseUrl: string;
   let ingestion: ServiceApp<unknown>;
-  let computation: ServiceApp<unknown>;
+  let computation: ComputationTestApp;
   let values: MessageCollector;
 
   beforeAll(async () => {
     databaseUrl = await createTestDatabase('e2e');
     const env = { ...process.env, DATABASE_URL: databaseUrl, KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'silent', DX_ADMIN_TOKEN: admin, COMPUTATION_OVERDUE_INTERVAL_MS: '0' };
     ingestion = await createServiceApp(INGESTION_SERVICE, env);
-    computation = await createServiceApp(COMPUTATION_SERVICE, env);
+    // On the real clock, as ingestion is.
+    computation = await startComputation({ ...env, DX_CLOCK_NOW: undefined });
     values = await collectMessages((process.env.KAFKA_BROKERS ?? '').split(','), `${prefix}${TOPICS.indicatorValues}`);
   });
 

@@ -6,7 +6,7 @@ import { MessageDeadLetteredV1, ObservationRecordedV1, TOPICS, decodeEvent, enco
 import { ServiceApp, createServiceApp } from '@dx/platform';
 import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, uniqueSuffix } from '@dx/testing';
 
-import { COMPUTATION_SERVICE } from '../../../../computation/src/computation.service';
+import { ComputationTestApp, startComputation } from '../../../../computation/test/integration/support/computation-test-app';
 import { INGESTION_SERVICE } from '../../../../ingestion/src/ingestion.service';
 
 // Proof of wiring (issue #2): ingestion's producer → real broker → computation's handler → computation's
@@ -16,7 +16,7 @@ describe('Observation crossing the broker from ingestion to computation', () => 
   const brokers = (process.env.KAFKA_BROKERS ?? '').split(',');
   let databaseUrl: string;
   let ingestion: ServiceApp<unknown>;
-  let computation: ServiceApp<unknown>;
+  let computation: ComputationTestApp;
   let db: Client;
 
   const observation = (overrides: Partial<ObservationRecordedV1> = {}): ObservationRecordedV1 => ({
@@ -38,7 +38,8 @@ describe('Observation crossing the broker from ingestion to computation', () => 
     databaseUrl = await createTestDatabase('wiring');
     const env = { ...process.env, DATABASE_URL: databaseUrl, KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn' };
     ingestion = await createServiceApp(INGESTION_SERVICE, env);
-    computation = await createServiceApp(COMPUTATION_SERVICE, env);
+    // On the real clock, as ingestion is.
+    computation = await startComputation({ ...env, DX_CLOCK_NOW: undefined });
     db = new Client({ connectionString: databaseUrl });
     await db.connect();
   });
@@ -120,7 +121,7 @@ describe('Observation crossing the broker from ingestion to computation', () => 
   });
 
   it('should answer readiness with both dependencies up', async () => {
-    const { app } = computation;
+    const { app } = computation.service;
     const server = app.getHttpServer();
     const response = await request(server).get('/health/ready');
     expect(response.status).toBe(200);
