@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 
 import { queryRows } from '@dx/platform';
@@ -26,25 +26,16 @@ const toAgency = (row: AgencyRow): Agency => ({
 export class AgenciesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Creates the agency with its first key; false when the code is taken. */
-  async create(agency: Omit<Agency, 'createdAt'>, key: { id: string; keyHash: string; keyPrefix: string }): Promise<Agency | undefined> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows = await queryRows(
-        manager,
-        agencyRow,
-        `INSERT INTO ingestion.agency (code, name, measures, units) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (code) DO NOTHING RETURNING *`,
-        [agency.code, agency.name, agency.measures, agency.units],
-      );
-      if (rows.length === 0) return undefined;
-      await manager.query(`INSERT INTO ingestion.api_key (id, agency_code, key_hash, key_prefix) VALUES ($1, $2, $3, $4)`, [
-        key.id,
-        agency.code,
-        key.keyHash,
-        key.keyPrefix,
-      ]);
-      return toAgency(rows[0]);
-    });
+  /** Inserts the agency, without a key; undefined when the code is taken. */
+  async create(manager: EntityManager, agency: Omit<Agency, 'createdAt'>): Promise<Agency | undefined> {
+    const rows = await queryRows(
+      manager,
+      agencyRow,
+      `INSERT INTO ingestion.agency (code, name, measures, units) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (code) DO NOTHING RETURNING *`,
+      [agency.code, agency.name, agency.measures, agency.units],
+    );
+    return rows[0] ? toAgency(rows[0]) : undefined;
   }
 
   async list(): Promise<Array<Agency & { keys: ApiKeySummary[] }>> {
@@ -59,9 +50,10 @@ export class AgenciesRepository {
     return rows.map((row) => ({ ...toAgency(row), keys: row.keys }));
   }
 
-  async addKey(agencyCode: string, key: { id: string; keyHash: string; keyPrefix: string }): Promise<boolean> {
+  /** Gives the agency a key; false when there is no such agency (in `manager`'s view). */
+  async addKey(manager: EntityManager, agencyCode: string, key: { id: string; keyHash: string; keyPrefix: string }): Promise<boolean> {
     const rows = await queryRows(
-      this.dataSource,
+      manager,
       keyIdRow,
       `INSERT INTO ingestion.api_key (id, agency_code, key_hash, key_prefix)
        SELECT $1, code, $3, $4 FROM ingestion.agency WHERE code = $2 RETURNING id`,
@@ -70,9 +62,9 @@ export class AgenciesRepository {
     return rows.length > 0;
   }
 
-  async revokeKey(agencyCode: string, keyId: string): Promise<boolean> {
+  async revokeKey(manager: EntityManager, agencyCode: string, keyId: string): Promise<boolean> {
     const rows = await queryRows(
-      this.dataSource,
+      manager,
       keyIdRow,
       // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count], a SELECT with the rows.
       `WITH revoked AS (
