@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 
 import { ObservationRecordedV1 } from '@dx/contracts';
-import { dimensionsKey, FactSet, HierarchyRegistry, Observation, observationKey } from '@dx/domain';
+import { dimensionsKey, FactSet, HierarchyRegistry, Observation, observationKey, reportKey } from '@dx/domain';
 import { queryRows } from '@dx/platform';
 
 export interface RecordedObservation {
@@ -133,7 +133,7 @@ export class FactsRepository {
       const observation = toObservation(row);
       facts.add(observation);
       const { measure, unit, period, hierarchyVersion } = observation;
-      coordinates.set(`${measure}|${unit}|${period}`, { measure, unit, period, ...(hierarchyVersion !== undefined ? { hierarchyVersion } : {}) });
+      coordinates.set(reportKey(observation), { measure, unit, period, ...(hierarchyVersion !== undefined ? { hierarchyVersion } : {}) });
     }
     return { facts, coordinates: [...coordinates.values()] };
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 
-import { OverdueEvent } from '@dx/domain';
+import { OverdueEvent, reportKey } from '@dx/domain';
 import { queryRows } from '@dx/platform';
 
 import { FactCoordinates } from '../facts/facts.repository';
@@ -29,7 +29,7 @@ export class OverdueReportsRepository {
     await manager.query(`SELECT pg_advisory_xact_lock(${OVERDUE_LOCK})`);
   }
 
-  /** Keys `measure|period|unit` of the facts reported for `candidates`. */
+  /** `reportKey`s of the facts reported for `candidates`. */
   async reported(manager: EntityManager, candidates: readonly OverdueCandidate[]): Promise<Set<string>> {
     if (candidates.length === 0) return new Set();
     const rows = await queryRows(
@@ -39,7 +39,7 @@ export class OverdueReportsRepository {
        JOIN unnest($1::text[], $2::text[]) AS c(measure, period) ON f.measure = c.measure AND f.period = c.period`,
       [candidates.map((c) => c.measure), candidates.map((c) => c.period)],
     );
-    return new Set(rows.map((r) => `${r.measure}|${r.period}|${r.unit}`));
+    return new Set(rows.map(reportKey));
   }
 
   /** Records `events` not announced before; returns those (each report is announced once). */
@@ -54,8 +54,8 @@ export class OverdueReportsRepository {
        RETURNING measure, unit, period`,
       [events.map((e) => e.measure), events.map((e) => e.unit), events.map((e) => e.period), events.map((e) => e.dueDate), at],
     );
-    const raised = new Set(rows.map((r) => `${r.measure}|${r.unit}|${r.period}`));
-    return events.filter((e) => raised.has(`${e.measure}|${e.unit}|${e.period}`));
+    const raised = new Set(rows.map(reportKey));
+    return events.filter((e) => raised.has(reportKey(e)));
   }
 
   /** Clears the open overdue reports that `facts` answer; returns the `overdue_cleared` events. */
