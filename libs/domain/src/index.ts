@@ -57,7 +57,7 @@ export type { AppliedChange, IndicatorTargets, ReferenceChange, ReferenceData, R
 export { applyReferenceChange, CurrentReferenceData, defaultReferenceData, indicatorTargets, referenceChangeOf } from './reference/reference-data';
 
 export type { Dimensions, Observation } from './observations/observation.type';
-export { dimensionsKey, observationKey } from './observations/observation-key.util';
+export { dimensionsKey, observationKey, reportKey } from './observations/observation-key.util';
 export { FactSet } from './observations/fact-set';
 export type { AgencyScope, ObservationCheck, ObservationCheckContext, RejectionCode } from './observations/check-observation.util';
 export { agencyMayReport, checkObservation, measurePatternMatches } from './observations/check-observation.util';

@@ -1,4 +1,4 @@
-import { isTransientError, TransientError } from './transient-error.util';
+import { isTransactionConflict, isTransientError, TransientError } from './transient-error.util';
 
 // Errors as the drivers build them: pg-pool and pg give some without a code, TypeORM wraps them.
 const driverError = (message: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(message), extra);
@@ -24,6 +24,13 @@ describe('isTransientError', () => {
     expect(isTransientError(driverError('invalid input syntax for type uuid', { code: '22P02' }))).toBe(false);
   });
 
+  it('should class a transaction that lost to a concurrent one as transient, and no other rollback', () => {
+    expect(isTransientError(queryFailed(driverError('could not serialize access due to concurrent update', { code: '40001' })))).toBe(true);
+    expect(isTransientError(driverError('deadlock detected', { code: '40P01' }))).toBe(true);
+    // A constraint violated at commit fails the same way on every run: retried without limit, it would stall the partition.
+    expect(isTransientError(driverError('transaction integrity constraint violation', { code: '40002' }))).toBe(false);
+  });
+
   it('should class socket errors and kafkajs retriable errors as transient', () => {
     expect(isTransientError(driverError('connect ECONNREFUSED 127.0.0.1:5432', { code: 'ECONNREFUSED' }))).toBe(true);
     expect(isTransientError(driverError('broker gone', { name: 'KafkaJSConnectionError', retriable: true }))).toBe(true);
@@ -45,5 +52,19 @@ describe('isTransientError', () => {
     expect(isTransientError(new Error('batch failed', { cause: new Error('bad value') }))).toBe(false);
     expect(isTransientError(null)).toBe(false);
     expect(isTransientError('timeout exceeded when trying to connect')).toBe(false);
+  });
+});
+
+describe('isTransactionConflict', () => {
+  it('should tell a serialization failure or a deadlock, however wrapped, from any other failure', () => {
+    expect(isTransactionConflict(driverError('could not serialize access due to concurrent update', { code: '40001' }))).toBe(true);
+    expect(isTransactionConflict(queryFailed(driverError('deadlock detected', { code: '40P01' })))).toBe(true);
+    expect(isTransactionConflict(new Error('submission failed', { cause: queryFailed(driverError('deadlock detected', { code: '40P01' })) }))).toBe(true);
+    // Running the same transaction again at once cures none of these.
+    expect(isTransactionConflict(queryFailed(driverError('duplicate key value', { code: '23505' })))).toBe(false);
+    expect(isTransactionConflict(driverError('the database system is starting up', { code: '57P03' }))).toBe(false);
+    expect(isTransactionConflict(driverError('transaction integrity constraint violation', { code: '40002' }))).toBe(false);
+    expect(isTransactionConflict(driverError('connect ECONNREFUSED 127.0.0.1:5432', { code: 'ECONNREFUSED' }))).toBe(false);
+    expect(isTransactionConflict(undefined)).toBe(false);
   });
 });

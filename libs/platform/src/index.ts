@@ -8,6 +8,8 @@ export * from './http/api-error.filter';
 export * from './http/json-depth.util';
 export * from './database/database.util';
 export * from './database/migrations.util';
+export * from './database/query-rows.util';
+export * from './database/processed-event.sql';
 export * from './bootstrap/service-context';
 export * from './bootstrap/platform.module';
 export * from './bootstrap/bootstrap';

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { z } from 'zod';
 
 import { ObservationRecordedV1 } from '@dx/contracts';
-import { Dimensions, dimensionsKey, FactSet, HierarchyRegistry, Observation, observationKey } from '@dx/domain';
+import { dimensionsKey, FactSet, HierarchyRegistry, Observation, observationKey, reportKey } from '@dx/domain';
+import { queryRows } from '@dx/platform';
 
 export interface RecordedObservation {
   eventId: string;
@@ -17,7 +19,18 @@ export interface FactCoordinates {
   hierarchyVersion?: string;
 }
 
-type FactRow = { measure: string; unit: string; period: string; dimensions: Dimensions | null; value: number; hierarchy_version: string | null };
+const factRow = z.object({
+  measure: z.string(),
+  unit: z.string(),
+  period: z.string(),
+  dimensions: z.record(z.string(), z.string()).nullable(),
+  value: z.number(),
+  hierarchy_version: z.string().nullable(),
+});
+type FactRow = z.infer<typeof factRow>;
+const claimedRow = z.object({ event_id: z.string() });
+const changedRow = z.object({ measure: z.string(), unit: z.string(), period: z.string(), hierarchyVersion: z.string() });
+const yearRow = z.object({ year: z.number().nullable() });
 
 /** Which facts a recomputation reads: these measures of these units in these years. */
 export interface FactScope {
@@ -40,7 +53,9 @@ export class FactsRepository {
   async record(manager: EntityManager, observations: ReadonlyArray<RecordedObservation>, hierarchies: HierarchyRegistry): Promise<FactCoordinates[]> {
     if (observations.length === 0) return [];
     const ids = [...new Set(observations.map((o) => o.eventId))];
-    const inserted: Array<{ event_id: string }> = await manager.query(
+    const inserted = await queryRows(
+      manager,
+      claimedRow,
       `INSERT INTO computation.processed_event (event_id) SELECT unnest($1::text[])
        ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
       [ids],
@@ -57,7 +72,9 @@ export class FactsRepository {
     }
     const rows = [...latest.values()];
     if (rows.length === 0) return [];
-    const changed: FactCoordinates[] = await manager.query(
+    const changed: FactCoordinates[] = await queryRows(
+      manager,
+      changedRow,
       `INSERT INTO computation.observation_fact
          (measure, unit, period, dimensions_key, dimensions, value, revision, observation_id, recorded_at, hierarchy_version)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::float8[], $7::int[], $8::text[], $9::timestamptz[], $10::text[])
@@ -86,10 +103,14 @@ export class FactsRepository {
   async load(manager: EntityManager, scope: FactScope): Promise<FactSet> {
     const facts = new FactSet();
     if (scope.measures.length === 0 || scope.units.length === 0 || scope.years.length === 0) return facts;
-    const rows: FactRow[] = await manager.query(
+    // Thousands of rows per slice: the first row shows a query out of step with the migrations (ADR 0014).
+    const rows = await queryRows(
+      manager,
+      factRow,
       `SELECT measure, unit, period, dimensions, value, hierarchy_version FROM computation.observation_fact
        WHERE measure = ANY($1::text[]) AND unit = ANY($2::text[]) AND left(period, 4) = ANY($3::text[])`,
       [scope.measures, scope.units, scope.years.map((y) => String(y).padStart(4, '0'))],
+      { check: 'first' },
     );
     for (const row of rows) facts.add(toObservation(row));
     return facts;
@@ -97,20 +118,22 @@ export class FactsRepository {
 
   /** The year of the earliest fact, if any: no value of an earlier period has an input. */
   async firstYear(manager: EntityManager): Promise<number | undefined> {
-    const rows: Array<{ year: number | null }> = await manager.query(`SELECT min(left(period, 4))::int AS year FROM computation.observation_fact`);
+    const rows = await queryRows(manager, yearRow, `SELECT min(left(period, 4))::int AS year FROM computation.observation_fact`);
     return rows[0]?.year ?? undefined;
   }
 
   /** Every current fact (rebuild). */
   async loadAll(manager: EntityManager): Promise<{ facts: FactSet; coordinates: FactCoordinates[] }> {
-    const rows: FactRow[] = await manager.query(`SELECT measure, unit, period, dimensions, value, hierarchy_version FROM computation.observation_fact`);
+    const rows = await queryRows(manager, factRow, `SELECT measure, unit, period, dimensions, value, hierarchy_version FROM computation.observation_fact`, [], {
+      check: 'first',
+    });
     const facts = new FactSet();
     const coordinates = new Map<string, FactCoordinates>();
     for (const row of rows) {
       const observation = toObservation(row);
       facts.add(observation);
       const { measure, unit, period, hierarchyVersion } = observation;
-      coordinates.set(`${measure}|${unit}|${period}`, { measure, unit, period, ...(hierarchyVersion !== undefined ? { hierarchyVersion } : {}) });
+      coordinates.set(reportKey(observation), { measure, unit, period, ...(hierarchyVersion !== undefined ? { hierarchyVersion } : {}) });
     }
     return { facts, coordinates: [...coordinates.values()] };
   }

@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { z } from 'zod';
 
 import { IndicatorValue, IndicatorValueRef } from '@dx/domain';
+import { queryRows, storedDocument } from '@dx/platform';
 
 import { refKey } from './recompute-plan.util';
+
+const valueRow = z.object({ payload: storedDocument<IndicatorValue>() });
+const refRow = z.object({ unit: z.string(), period: z.string(), version: z.string().nullable() });
 
 /** Stored current indicator values, by `indicator|unit|period`. Runs inside the caller's transaction. */
 @Injectable()
@@ -25,7 +30,9 @@ export class IndicatorValuesRepository {
   async load(manager: EntityManager, refs: readonly IndicatorValueRef[]): Promise<Map<string, IndicatorValue>> {
     const result = new Map<string, IndicatorValue>();
     if (refs.length === 0) return result;
-    const rows: Array<{ payload: IndicatorValue }> = await manager.query(
+    const rows = await queryRows(
+      manager,
+      valueRow,
       `SELECT v.payload FROM computation.indicator_value v
        JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(indicator, unit, period)
          ON v.indicator = k.indicator AND v.unit = k.unit AND v.period = k.period`,
@@ -37,7 +44,9 @@ export class IndicatorValuesRepository {
 
   /** Where every stored value of `indicator` is: the values a change of its targets can change. */
   async refsOf(manager: EntityManager, indicator: string): Promise<IndicatorValueRef[]> {
-    const rows: Array<{ unit: string; period: string; version: string | null }> = await manager.query(
+    const rows = await queryRows(
+      manager,
+      refRow,
       `SELECT unit, period, payload->>'hierarchyVersion' AS version FROM computation.indicator_value WHERE indicator = $1 ORDER BY unit, period`,
       [indicator],
     );

@@ -1,4 +1,4 @@
-import { affectedIndicatorValues, Catalogue, factScope, HierarchyRegistry, IndicatorValueRef } from '@dx/domain';
+import { affectedIndicatorValues, Catalogue, factScope, HierarchyRegistry, IndicatorValueRef, reportKey } from '@dx/domain';
 
 import { FactCoordinates, FactScope } from '../facts/facts.repository';
 
@@ -22,7 +22,7 @@ export function planRecompute(catalogue: Catalogue, hierarchies: HierarchyRegist
   const refs = new Map<string, IndicatorValueRef>();
   const seenFacts = new Set<string>();
   for (const fact of changed) {
-    const factKey = `${fact.measure}|${fact.unit}|${fact.period}`;
+    const factKey = reportKey(fact);
     if (seenFacts.has(factKey)) continue;
     seenFacts.add(factKey);
     for (const ref of affectedIndicatorValues(catalogue, hierarchies, fact, { now })) refs.set(refKey(ref), ref);

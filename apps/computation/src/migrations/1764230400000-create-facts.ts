@@ -1,5 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+import { createProcessedEventTableSql, dropProcessedEventTableSql } from '@dx/platform';
+
 export class CreateFacts1764230400000 implements MigrationInterface {
   name = 'CreateFacts1764230400000';
 
@@ -18,15 +20,11 @@ export class CreateFacts1764230400000 implements MigrationInterface {
         PRIMARY KEY (measure, unit, period, dimensions_key)
       )`);
     await queryRunner.query(`CREATE INDEX observation_fact_unit_period ON computation.observation_fact (unit, period)`);
-    await queryRunner.query(`
-      CREATE TABLE computation.processed_event (
-        event_id text PRIMARY KEY,
-        processed_at timestamptz NOT NULL DEFAULT now()
-      )`);
+    for (const sql of createProcessedEventTableSql('computation')) await queryRunner.query(sql);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE computation.processed_event`);
+    for (const sql of dropProcessedEventTableSql('computation')) await queryRunner.query(sql);
     await queryRunner.query(`DROP TABLE computation.observation_fact`);
   }
 }

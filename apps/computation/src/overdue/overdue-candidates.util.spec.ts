@@ -1,4 +1,4 @@
-import { DEFAULT_CATALOGUE, HierarchyRegistry } from '@dx/domain';
+import { DEFAULT_CATALOGUE, HierarchyRegistry, reportKey } from '@dx/domain';
 
 import { currentMonth, missingReports, overdueCandidates } from './overdue-candidates.util';
 
@@ -28,7 +28,8 @@ describe('overdueCandidates', () => {
 describe('missingReports', () => {
   it('should announce every commune but those that reported when a commune-level measure is overdue', () => {
     const now = new Date('2025-04-20T09:00:00+07:00');
-    const events = missingReports(DEFAULT_CATALOGUE, HierarchyRegistry.withDefaults(), [{ measure: 'households.total', period: '2025-Q1' }], new Set(['households.total|2025-Q1|31117']), now);
+    const reported = new Set([reportKey({ measure: 'households.total', unit: '31117', period: '2025-Q1' })]);
+    const events = missingReports(DEFAULT_CATALOGUE, HierarchyRegistry.withDefaults(), [{ measure: 'households.total', period: '2025-Q1' }], reported, now);
 
     expect(events).toHaveLength(79);
     expect(events.find((e) => e.unit === '31117')).toBeUndefined();

@@ -1,4 +1,4 @@
-import { Catalogue, formatPeriod, HierarchyRegistry, isOverdue, overdueReports, OverdueEvent, periodsBetween, shiftPeriod } from '@dx/domain';
+import { Catalogue, formatPeriod, HierarchyRegistry, isOverdue, overdueReports, OverdueEvent, periodsBetween, reportKey, shiftPeriod } from '@dx/domain';
 
 /** A (measure, period) whose due day has passed at `now`. */
 export interface OverdueCandidate {
@@ -34,7 +34,7 @@ export function overdueCandidates(catalogue: Catalogue, now: Date, lookbackMonth
 /**
  * The overdue reports among `candidates`: for each, the units that should report it (per the domain's
  * `overdueReports`, in the hierarchy version in force for the period) and are not in `reported`
- * (keys `measure|period|unit`).
+ * (their `reportKey`s).
  */
 export function missingReports(
   catalogue: Catalogue,
@@ -45,7 +45,7 @@ export function missingReports(
 ): OverdueEvent[] {
   return candidates.flatMap((c) => {
     const hierarchy = hierarchies.inForce(c.period);
-    const units = hierarchy.units.filter((u) => reported.has(`${c.measure}|${c.period}|${u.code}`)).map((u) => u.code);
+    const units = hierarchy.units.filter((u) => reported.has(reportKey({ measure: c.measure, unit: u.code, period: c.period }))).map((u) => u.code);
     return overdueReports(catalogue, hierarchy, c.measure, c.period, units, now);
   });
 }

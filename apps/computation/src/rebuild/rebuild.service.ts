@@ -3,11 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { Kafka } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 
 import { CONTRACTS_BY_TOPIC, decodeEvent, HierarchyChangedV1, ObservationRecordedV1, TargetsChangedV1, TOPIC_DEFINITIONS, TOPICS } from '@dx/contracts';
 import { computeIndicators, referenceChangeOf } from '@dx/domain';
 import { createKafkaClient, decoderForTopic, ensureTopics, kafkaSecurity, parseBrokers, requireTopics, TopicFollower } from '@dx/messaging';
-import { AppLogger, createDataSourceOptions, createLogger, loadConfig, prepareDatabase, runMigrationsOnce } from '@dx/platform';
+import { AppLogger, createDataSourceOptions, createLogger, loadConfig, prepareDatabase, queryRows, runMigrationsOnce } from '@dx/platform';
 
 import { COMPUTATION_SERVICE } from '../computation.service';
 import { computationConfigSchema, ComputationConfig } from '../config/computation.config';
@@ -18,7 +19,7 @@ import { OverdueReportsRepository } from '../overdue/overdue-reports.repository'
 import { raiseOverdue } from '../overdue/raise-overdue-reports.service';
 import { ReferenceDataService } from '../reference/reference-data.service';
 import { ProgressBar } from './progress-bar.util';
-import { RebuildConflict, TAKE_RUNNING_LOCK_EXCLUSIVE_SQL } from './running-lock';
+import { RebuildConflict, runningLockRow, TAKE_RUNNING_LOCK_EXCLUSIVE_SQL } from './running-lock';
 
 export interface RebuildSummary {
   messages: number;
@@ -74,8 +75,8 @@ export class RebuildService {
     const dataSource = new DataSource(createDataSourceOptions({ ...COMPUTATION_SERVICE.database, url: this.config.DATABASE_URL, service: 'computation' }));
     const admin = kafka.admin();
     try {
-      const { rows } = await lock.query<{ locked: boolean }>(TAKE_RUNNING_LOCK_EXCLUSIVE_SQL);
-      if (!rows[0].locked) {
+      const [{ locked }] = await queryRows(lock, runningLockRow, TAKE_RUNNING_LOCK_EXCLUSIVE_SQL);
+      if (!locked) {
         throw new RebuildConflict(
           'Dịch vụ tính toán đang chạy (ít nhất một phiên bản giữ khoá computation:running): dừng mọi phiên bản trước khi dựng lại / ' +
             'the computation service is running (an instance holds the computation:running lock): stop every instance before a rebuild',
@@ -91,7 +92,7 @@ export class RebuildService {
         );
       }
       await runMigrationsOnce(dataSource, 'computation');
-      const [{ unpublished }] = await dataSource.query(`SELECT count(*)::int AS unpublished FROM computation.outbox_event`);
+      const [{ unpublished }] = await queryRows(dataSource, z.object({ unpublished: z.number() }), `SELECT count(*)::int AS unpublished FROM computation.outbox_event`);
       if (unpublished > 0) {
         throw new RebuildConflict(
           `Hộp thư đi còn ${unpublished} sự kiện chưa gửi lên Kafka: khởi động dịch vụ (Kafka phải chạy) cho đến khi gửi hết, dừng nó, rồi dựng lại / ` +
@@ -105,7 +106,7 @@ export class RebuildService {
       const values = await this.computeValues(dataSource);
       await dataSource.transaction((manager) => raiseOverdue(manager, this.overdue, this.reference, this.now(), this.config.COMPUTATION_OVERDUE_LOOKBACK_MONTHS));
       await admin.setOffsets({ groupId: serviceGroup, topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
-      const [{ n: facts }] = await dataSource.query(`SELECT count(*)::int AS n FROM computation.observation_fact`);
+      const [{ n: facts }] = await queryRows(dataSource, z.object({ n: z.number() }), `SELECT count(*)::int AS n FROM computation.observation_fact`);
       return { messages, facts, values, elapsedMs: Date.now() - started };
     } finally {
       await admin.disconnect().catch(() => undefined);

@@ -1,10 +1,10 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Client } from 'pg';
 
-import { APP_CONFIG, APP_LOGGER, AppLogger } from '@dx/platform';
+import { APP_CONFIG, APP_LOGGER, AppLogger, queryRows } from '@dx/platform';
 
 import { ComputationConfig } from '../config/computation.config';
-import { RebuildConflict, TAKE_RUNNING_LOCK_SHARED_SQL } from './running-lock';
+import { RebuildConflict, runningLockRow, TAKE_RUNNING_LOCK_SHARED_SQL } from './running-lock';
 
 const RETAKE_MS = 1_000;
 
@@ -45,8 +45,8 @@ export class RunningInstanceLock implements OnModuleInit, OnApplicationShutdown 
     });
     try {
       await client.connect();
-      const { rows } = await client.query<{ locked: boolean }>(TAKE_RUNNING_LOCK_SHARED_SQL);
-      if (!rows[0].locked) {
+      const [{ locked }] = await queryRows(client, runningLockRow, TAKE_RUNNING_LOCK_SHARED_SQL);
+      if (!locked) {
         throw new RebuildConflict(
           'Đang dựng lại trạng thái tính toán (computation:rebuild): khởi động dịch vụ sau khi xong / ' +
             'a rebuild of the computation state is running: start the service after it has finished',

@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { z } from 'zod';
+
+import { queryRows } from '@dx/platform';
 
 import { Agency, ApiKeySummary } from './agency.type';
 
-interface AgencyRow {
-  code: string;
-  name: string;
-  measures: string[];
-  units: string[];
-  created_at: Date;
-}
+const agencyRow = z.object({ code: z.string(), name: z.string(), measures: z.array(z.string()), units: z.array(z.string()), created_at: z.date() });
+type AgencyRow = z.infer<typeof agencyRow>;
+const apiKeySummary: z.ZodType<ApiKeySummary> = z.object({ id: z.string(), keyPrefix: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() });
+const listedRow = agencyRow.extend({ keys: z.array(apiKeySummary) });
+const foundRow = agencyRow.extend({ has_live_key: z.boolean() });
+const keyOwnerRow = agencyRow.extend({ key_id: z.string(), key_hash: z.string() });
+const keyIdRow = z.object({ id: z.string() });
 
 const toAgency = (row: AgencyRow): Agency => ({
   code: row.code,
@@ -23,27 +26,22 @@ const toAgency = (row: AgencyRow): Agency => ({
 export class AgenciesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Creates the agency with its first key; false when the code is taken. */
-  async create(agency: Omit<Agency, 'createdAt'>, key: { id: string; keyHash: string; keyPrefix: string }): Promise<Agency | undefined> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows: AgencyRow[] = await manager.query(
-        `INSERT INTO ingestion.agency (code, name, measures, units) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (code) DO NOTHING RETURNING *`,
-        [agency.code, agency.name, agency.measures, agency.units],
-      );
-      if (rows.length === 0) return undefined;
-      await manager.query(`INSERT INTO ingestion.api_key (id, agency_code, key_hash, key_prefix) VALUES ($1, $2, $3, $4)`, [
-        key.id,
-        agency.code,
-        key.keyHash,
-        key.keyPrefix,
-      ]);
-      return toAgency(rows[0]);
-    });
+  /** Inserts the agency, without a key; undefined when the code is taken. */
+  async create(manager: EntityManager, agency: Omit<Agency, 'createdAt'>): Promise<Agency | undefined> {
+    const rows = await queryRows(
+      manager,
+      agencyRow,
+      `INSERT INTO ingestion.agency (code, name, measures, units) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (code) DO NOTHING RETURNING *`,
+      [agency.code, agency.name, agency.measures, agency.units],
+    );
+    return rows[0] ? toAgency(rows[0]) : undefined;
   }
 
   async list(): Promise<Array<Agency & { keys: ApiKeySummary[] }>> {
-    const rows: Array<AgencyRow & { keys: ApiKeySummary[] }> = await this.dataSource.query(
+    const rows = await queryRows(
+      this.dataSource,
+      listedRow,
       `SELECT a.*, coalesce(json_agg(json_build_object('id', k.id, 'keyPrefix', k.key_prefix, 'createdAt', k.created_at, 'revokedAt', k.revoked_at)
                 ORDER BY k.created_at) FILTER (WHERE k.id IS NOT NULL), '[]') AS keys
        FROM ingestion.agency a LEFT JOIN ingestion.api_key k ON k.agency_code = a.code
@@ -52,8 +50,11 @@ export class AgenciesRepository {
     return rows.map((row) => ({ ...toAgency(row), keys: row.keys }));
   }
 
-  async addKey(agencyCode: string, key: { id: string; keyHash: string; keyPrefix: string }): Promise<boolean> {
-    const rows = await this.dataSource.query(
+  /** Gives the agency a key; false when there is no such agency (in `manager`'s view). */
+  async addKey(manager: EntityManager, agencyCode: string, key: { id: string; keyHash: string; keyPrefix: string }): Promise<boolean> {
+    const rows = await queryRows(
+      manager,
+      keyIdRow,
       `INSERT INTO ingestion.api_key (id, agency_code, key_hash, key_prefix)
        SELECT $1, code, $3, $4 FROM ingestion.agency WHERE code = $2 RETURNING id`,
       [key.id, agencyCode, key.keyHash, key.keyPrefix],
@@ -61,17 +62,24 @@ export class AgenciesRepository {
     return rows.length > 0;
   }
 
-  async revokeKey(agencyCode: string, keyId: string): Promise<boolean> {
-    const [, count] = await this.dataSource.query(
-      `UPDATE ingestion.api_key SET revoked_at = coalesce(revoked_at, now()) WHERE agency_code = $1 AND id = $2`,
+  async revokeKey(manager: EntityManager, agencyCode: string, keyId: string): Promise<boolean> {
+    const rows = await queryRows(
+      manager,
+      keyIdRow,
+      // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count], a SELECT with the rows.
+      `WITH revoked AS (
+         UPDATE ingestion.api_key SET revoked_at = coalesce(revoked_at, now()) WHERE agency_code = $1 AND id = $2 RETURNING id)
+       SELECT id FROM revoked`,
       [agencyCode, keyId],
     );
-    return count > 0;
+    return rows.length > 0;
   }
 
   /** The agency and whether it holds a live (unrevoked) key; revoking its last key stops its Kafka intake too. */
   async findByCode(code: string): Promise<{ agency: Agency; hasLiveKey: boolean } | undefined> {
-    const rows: Array<AgencyRow & { has_live_key: boolean }> = await this.dataSource.query(
+    const rows = await queryRows(
+      this.dataSource,
+      foundRow,
       `SELECT a.*, EXISTS (SELECT 1 FROM ingestion.api_key k WHERE k.agency_code = a.code AND k.revoked_at IS NULL) AS has_live_key
        FROM ingestion.agency a WHERE a.code = $1`,
       [code],
@@ -81,7 +89,9 @@ export class AgenciesRepository {
 
   /** The agency owning a live key with this hash. */
   async findByKeyHash(keyHash: string): Promise<{ agency: Agency; keyId: string; keyHash: string } | undefined> {
-    const rows: Array<AgencyRow & { key_id: string; key_hash: string }> = await this.dataSource.query(
+    const rows = await queryRows(
+      this.dataSource,
+      keyOwnerRow,
       `SELECT a.*, k.id AS key_id, k.key_hash FROM ingestion.api_key k JOIN ingestion.agency a ON a.code = k.agency_code
        WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
       [keyHash],

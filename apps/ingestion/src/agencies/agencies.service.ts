@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { z } from 'zod';
 
 import { measurePatternMatches } from '@dx/domain';
@@ -27,6 +28,7 @@ export class AgenciesService {
   constructor(
     private readonly agencies: AgenciesRepository,
     private readonly reference: ReferenceDataService,
+    private readonly dataSource: DataSource,
   ) {}
 
   async create(input: CreateAgencyInput): Promise<Agency & { apiKey: string; keyId: string }> {
@@ -40,19 +42,24 @@ export class AgenciesService {
     ];
     if (problems.length > 0) throw invalidRequest(problems);
     const key = { id: randomUUID(), ...generateApiKey() };
-    const agency = await this.agencies.create(input, key);
+    // The agency and its first key commit together: no agency is ever left without a key.
+    const agency = await this.dataSource.transaction(async (manager) => {
+      const created = await this.agencies.create(manager, input);
+      if (created) await this.agencies.addKey(manager, input.code, key);
+      return created;
+    });
     if (!agency) throw new ApiError(HttpStatus.CONFLICT, 'conflict', `Cơ quan ${input.code} đã tồn tại / agency ${input.code} already exists`);
     return { ...agency, apiKey: key.apiKey, keyId: key.id };
   }
 
   async rotateKey(agencyCode: string): Promise<{ apiKey: string; keyId: string }> {
     const key = { id: randomUUID(), ...generateApiKey() };
-    if (!(await this.agencies.addKey(agencyCode, key))) throw ApiError.notFound(`Không có cơ quan ${agencyCode} / no agency ${agencyCode}`);
+    if (!(await this.agencies.addKey(this.dataSource.manager, agencyCode, key))) throw ApiError.notFound(`Không có cơ quan ${agencyCode} / no agency ${agencyCode}`);
     return { apiKey: key.apiKey, keyId: key.id };
   }
 
   async revokeKey(agencyCode: string, keyId: string): Promise<void> {
-    if (!(await this.agencies.revokeKey(agencyCode, keyId))) {
+    if (!(await this.agencies.revokeKey(this.dataSource.manager, agencyCode, keyId))) {
       throw ApiError.notFound('Không có khoá này / no such key');
     }
   }

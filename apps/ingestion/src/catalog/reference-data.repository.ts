@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { z } from 'zod';
 
 import { HierarchyDefinition, IndicatorTargets } from '@dx/domain';
+import { queryRows, storedDocument } from '@dx/platform';
+
+// Documents this repository wrote, each validated by the domain before it was stored.
+const hierarchyRow = z.object({ definition: storedDocument<HierarchyDefinition>() });
+const targetsRow = z.object({ targets: storedDocument<IndicatorTargets>() });
 
 /** SQL of the stored reference-data changes. Runs inside the caller's transaction. */
 @Injectable()
@@ -16,12 +22,12 @@ export class ReferenceDataRepository {
 
   /** The stored hierarchy versions, oldest effective date first (each one's predecessor loads before it). */
   async hierarchies(manager: EntityManager): Promise<HierarchyDefinition[]> {
-    const rows: Array<{ definition: HierarchyDefinition }> = await manager.query(`SELECT definition FROM ingestion.hierarchy_version ORDER BY effective_from, version`);
+    const rows = await queryRows(manager, hierarchyRow, `SELECT definition FROM ingestion.hierarchy_version ORDER BY effective_from, version`);
     return rows.map((r) => r.definition);
   }
 
   async targets(manager: EntityManager): Promise<IndicatorTargets[]> {
-    const rows: Array<{ targets: IndicatorTargets }> = await manager.query(`SELECT targets FROM ingestion.indicator_targets ORDER BY indicator`);
+    const rows = await queryRows(manager, targetsRow, `SELECT targets FROM ingestion.indicator_targets ORDER BY indicator`);
     return rows.map((r) => r.targets);
   }
 

@@ -1,9 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { z } from 'zod';
 
 import { Dimensions } from '@dx/domain';
+import { queryRows, storedDocument } from '@dx/platform';
 
 import { SubmissionAnswer, SubmissionChannel } from './submission.type';
+
+const dimensionsColumn = z.record(z.string(), z.string()).nullable();
+const currentRow = z.object({
+  measure: z.string(),
+  unit: z.string(),
+  period: z.string(),
+  dimensions_key: z.string(),
+  dimensions: dimensionsColumn,
+  value: z.number(),
+  revision: z.number(),
+  observation_id: z.string(),
+});
+const claimedRow = z.object({ event_id: z.string() });
+const insertedRow = z.object({ observation_id: z.string() });
+const submissionIdRow = z.object({ id: z.string() });
+const submissionRow = z.object({ status_code: z.union([z.literal(202), z.literal(422)]), response: storedDocument<SubmissionAnswer>(), request_hash: z.string().nullable() });
+const historyRow = z.object({
+  measure: z.string(),
+  unit: z.string(),
+  period: z.string(),
+  dimensions: dimensionsColumn,
+  value: z.number(),
+  revision: z.number(),
+  recorded_at: z.date(),
+  superseded: z.boolean(),
+  revisions: z.array(z.object({ revision: z.number(), value: z.number(), submissionId: z.string(), recordedAt: z.string() })),
+});
 
 export interface StoredObservation {
   measure: string;
@@ -55,15 +84,16 @@ export class ObservationsRepository {
   async current(manager: EntityManager, keys: ReadonlyArray<{ measure: string; unit: string; period: string; dimensionsKey: string }>, lock: boolean): Promise<StoredObservation[]> {
     if (keys.length === 0) return [];
     const sorted = [...keys].sort((a, b) => (observationRowKey(a) < observationRowKey(b) ? -1 : 1));
-    const rows: Array<{ measure: string; unit: string; period: string; dimensions_key: string; dimensions: Dimensions | null; value: number; revision: number; observation_id: string }> =
-      await manager.query(
-        `SELECT o.measure, o.unit, o.period, o.dimensions_key, o.dimensions, o.value, o.revision, o.observation_id
-         FROM ingestion.observation o
-         JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS k(measure, unit, period, dimensions_key, n)
-           ON o.measure = k.measure AND o.unit = k.unit AND o.period = k.period AND o.dimensions_key = k.dimensions_key
-         ORDER BY k.n ${lock ? 'FOR UPDATE OF o' : ''}`,
-        [sorted.map((k) => k.measure), sorted.map((k) => k.unit), sorted.map((k) => k.period), sorted.map((k) => k.dimensionsKey)],
-      );
+    const rows = await queryRows(
+      manager,
+      currentRow,
+      `SELECT o.measure, o.unit, o.period, o.dimensions_key, o.dimensions, o.value, o.revision, o.observation_id
+       FROM ingestion.observation o
+       JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS k(measure, unit, period, dimensions_key, n)
+         ON o.measure = k.measure AND o.unit = k.unit AND o.period = k.period AND o.dimensions_key = k.dimensions_key
+       ORDER BY k.n ${lock ? 'FOR UPDATE OF o' : ''}`,
+      [sorted.map((k) => k.measure), sorted.map((k) => k.unit), sorted.map((k) => k.period), sorted.map((k) => k.dimensionsKey)],
+    );
     return rows.map((r) => ({
       measure: r.measure,
       unit: r.unit,
@@ -85,7 +115,9 @@ export class ObservationsRepository {
     if (messageIds.length === 0) return new Set();
     // One order for every transaction: two that claim overlapping ranges cannot deadlock.
     const sorted = [...new Set(messageIds)].sort();
-    const rows: Array<{ event_id: string }> = await manager.query(
+    const rows = await queryRows(
+      manager,
+      claimedRow,
       `INSERT INTO ingestion.processed_event (event_id) SELECT unnest($1::text[]) ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
       [sorted],
     );
@@ -111,11 +143,13 @@ export class ObservationsRepository {
     const inserts = finals.filter(([key]) => newKeys.has(key)).map(([, c]) => c);
     const updates = finals.filter(([key]) => !newKeys.has(key)).map(([, c]) => c);
     if (inserts.length > 0) {
-      const inserted: unknown[] = await manager.query(
+      const inserted = await queryRows(
+        manager,
+        insertedRow,
         `INSERT INTO ingestion.observation
            (measure, unit, period, dimensions_key, dimensions, value, revision, observation_id, agency_code, submission_id, recorded_at)
          SELECT k.*, $9, $10, $11 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::float8[], $7::int[], $8::uuid[]) AS k
-         ON CONFLICT (measure, unit, period, dimensions_key) DO NOTHING RETURNING 1`,
+         ON CONFLICT (measure, unit, period, dimensions_key) DO NOTHING RETURNING observation_id`,
         [
           inserts.map((c) => c.measure),
           inserts.map((c) => c.unit),
@@ -163,7 +197,9 @@ export class ObservationsRepository {
     manager: EntityManager,
     submission: { agency: string; channel: SubmissionChannel; idempotencyKey?: string; requestHash: string; status: number; answer: SubmissionAnswer },
   ): Promise<boolean> {
-    const rows = await manager.query(
+    const rows = await queryRows(
+      manager,
+      submissionIdRow,
       `INSERT INTO ingestion.submission (id, agency_code, channel, idempotency_key, request_hash, status_code, response)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (agency_code, idempotency_key) DO NOTHING RETURNING id`,
       [
@@ -185,7 +221,9 @@ export class ObservationsRepository {
     where: { id: string } | { idempotencyKey: string },
   ): Promise<{ status: 202 | 422; answer: SubmissionAnswer; requestHash: string | null } | undefined> {
     const [column, value] = 'id' in where ? ['id', where.id] : ['idempotency_key', where.idempotencyKey];
-    const rows: Array<{ status_code: 202 | 422; response: SubmissionAnswer; request_hash: string | null }> = await this.dataSource.query(
+    const rows = await queryRows(
+      this.dataSource,
+      submissionRow,
       `SELECT status_code, response, request_hash FROM ingestion.submission WHERE agency_code = $1 AND ${column} = $2`,
       [agency, value],
     );
@@ -197,17 +235,9 @@ export class ObservationsRepository {
    * values or submissions) and, as its value, the last one the agency sent.
    */
   async history(agency: string, filter: { measure?: string; unit?: string; period?: string }, limit: number): Promise<ObservationHistory[]> {
-    const rows: Array<{
-      measure: string;
-      unit: string;
-      period: string;
-      dimensions: Dimensions | null;
-      value: number;
-      revision: number;
-      recorded_at: Date;
-      superseded: boolean;
-      revisions: ObservationHistory['revisions'];
-    }> = await this.dataSource.query(
+    const rows = await queryRows(
+      this.dataSource,
+      historyRow,
       `SELECT o.measure, o.unit, o.period, o.dimensions, own.value, own.revision, own.recorded_at, own.revision <> o.revision AS superseded, own.revisions
        FROM ingestion.observation o
        CROSS JOIN LATERAL (

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 
 import { ObservationRecordedV1 } from '@dx/contracts';
 import { canonicalJson, checkObservation, dimensionsKey, Observation } from '@dx/domain';
-import { OutgoingEvent } from '@dx/messaging';
+import { isTransactionConflict, OutgoingEvent } from '@dx/messaging';
 import { ApiError, OutboxWriter } from '@dx/platform';
 
 import { Agency } from '../agencies/agency.type';
@@ -24,8 +24,7 @@ export interface SubmitObservationsCommand {
   rejectionEvents?: (rejected: Rejection[]) => OutgoingEvent<any>[];
 }
 
-// A unique violation from a race, a deadlock, a serialization failure: the transaction is simply run again.
-const RETRYABLE_SQLSTATES = new Set(['23505', '40P01', '40001']);
+// A transaction that lost a race (a first insert of the same key, a deadlock, a serialization failure) is run again.
 const MAX_TRANSACTION_ATTEMPTS = 4;
 
 interface CheckedItem {
@@ -85,8 +84,7 @@ export class SubmitObservationsService {
           const winner = await this.previousAnswer(command.agency.code, command.idempotencyKey ?? '', hash);
           if (winner) return winner;
         }
-        const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
-        const retryable = error instanceof ConcurrentFirstInsert || (code !== undefined && RETRYABLE_SQLSTATES.has(code));
+        const retryable = error instanceof ConcurrentFirstInsert || isTransactionConflict(error);
         if (!retryable || attempt >= MAX_TRANSACTION_ATTEMPTS) throw error;
       }
     }

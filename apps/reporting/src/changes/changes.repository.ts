@@ -3,8 +3,7 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 
 import { ChangeItem, changeItemSchema, ChangeType, changeTypeSchema } from '@dx/contracts';
-
-import { queryRows } from '../shared/sql-rows.util';
+import { queryRows } from '@dx/platform';
 
 const changeRow = z.object({ seq: z.string(), type: changeTypeSchema, payload: z.record(z.string(), z.unknown()) });
 

@@ -3,8 +3,7 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 
 import { IndicatorValueRecord, indicatorValueRecordSchema, ProjectionView, projectionViewSchema } from '@dx/contracts';
-
-import { queryRows } from '../shared/sql-rows.util';
+import { queryRows } from '@dx/platform';
 
 const recordRow = z.object({ payload: indicatorValueRecordSchema });
 const projectionRow = z.object({ indicator: z.string(), payload: projectionViewSchema });

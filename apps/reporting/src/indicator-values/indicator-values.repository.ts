@@ -3,8 +3,8 @@ import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 
 import { IndicatorValueRecord, indicatorValueRecordSchema, ProjectionView } from '@dx/contracts';
+import { queryRows } from '@dx/platform';
 
-import { queryRows } from '../shared/sql-rows.util';
 import { StoredIndicatorValue } from './indicator-value.mapper';
 
 const appliedRow = z.object({ payload: indicatorValueRecordSchema });

@@ -1,18 +1,16 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+import { createProcessedEventTableSql, dropProcessedEventTableSql } from '@dx/platform';
+
 // Ids of events this service has applied, for de-duplication of re-delivered messages.
 export class CreateProcessedEvents1764230400000 implements MigrationInterface {
   name = 'CreateProcessedEvents1764230400000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
-      CREATE TABLE reporting.processed_event (
-        event_id text PRIMARY KEY,
-        processed_at timestamptz NOT NULL DEFAULT now()
-      )`);
+    for (const sql of createProcessedEventTableSql('reporting')) await queryRunner.query(sql);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE reporting.processed_event`);
+    for (const sql of dropProcessedEventTableSql('reporting')) await queryRunner.query(sql);
   }
 }

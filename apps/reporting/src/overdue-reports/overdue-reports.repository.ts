@@ -3,8 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 
 import { OverdueReportView, overdueReportViewSchema } from '@dx/contracts';
-
-import { queryRows } from '../shared/sql-rows.util';
+import { queryRows } from '@dx/platform';
 
 const reportRow = z.object({ payload: overdueReportViewSchema });
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 
-import { queryRows } from '../shared/sql-rows.util';
+import { queryRows } from '@dx/platform';
 
 const claimedRow = z.object({ event_id: z.string() });
 

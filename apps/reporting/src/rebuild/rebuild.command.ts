@@ -4,10 +4,11 @@ import { NestFactory } from '@nestjs/core';
 import { SingleBar } from 'cli-progress';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 
 import { AlertV1, IndicatorComputedV1, IndicatorStatusChangedV1, ReportOverdueV1, TOPIC_DEFINITIONS, TOPICS } from '@dx/contracts';
 import { createKafkaClient, decoderForTopic, ensureTopics, EventPublisher, parseBrokers } from '@dx/messaging';
-import { createLogger, loadConfig, NestPinoLogger, prepareDatabase, ServiceContext } from '@dx/platform';
+import { createLogger, loadConfig, NestPinoLogger, prepareDatabase, queryRows, ServiceContext } from '@dx/platform';
 
 import { ApplyAlertEventsService } from '../alerts/apply-alert-events.service';
 import { reportingConfigSchema } from '../config/reporting.config';
@@ -59,8 +60,8 @@ export async function rebuildReporting(env: NodeJS.ProcessEnv, progress: NodeJS.
       for (const [topic, partitions] of ends) {
         await admin.setOffsets({ groupId: serviceGroup, topic: prefix + topic, partitions: partitions.map((p) => ({ partition: p.partition, offset: p.high })) });
       }
-      const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM reporting.indicator_value`);
-      return { messages, values: Number(n), elapsedMs: Date.now() - started };
+      const [{ n }] = await queryRows(dataSource, z.object({ n: z.number() }), `SELECT count(*)::int AS n FROM reporting.indicator_value`);
+      return { messages, values: n, elapsedMs: Date.now() - started };
     } finally {
       await app.close();
     }

@@ -1,5 +1,5 @@
 import { FactSet } from './fact-set';
-import { observationKey } from './observation-key.util';
+import { observationKey, reportKey } from './observation-key.util';
 
 describe('FactSet', () => {
   it('should use the reported total when there is one, else the sum of the breakdown', () => {
@@ -59,5 +59,14 @@ describe('observationKey', () => {
     expect(observationKey({ measure: 'grdp.digital', unit: '92', period: '2024', dimensions: { sector: 'industry' } })).toBe('grdp.digital/92/2024?sector=industry');
     expect(observationKey({ measure: 'households.total', unit: '31117', period: '2025-Q1' })).toBe('households.total/31117/2025-Q1');
     expect(observationKey({ measure: 'm', unit: '1', period: '2024', dimensions: { 'a&b': 'c=d' } })).toBe('m/1/2024?a%26b=c%3Dd');
+  });
+});
+
+describe('reportKey', () => {
+  it('should give one key for every observation of a measure, unit and period, whatever its dimensions', () => {
+    const report = { measure: 'grdp.digital', unit: '92', period: '2024' };
+    expect(reportKey({ ...report, dimensions: { sector: 'industry' } } as typeof report)).toBe('grdp.digital/92/2024');
+    expect(reportKey(report)).toBe(observationKey(report));
+    expect(reportKey({ ...report, unit: '93' })).not.toBe(reportKey(report));
   });
 });

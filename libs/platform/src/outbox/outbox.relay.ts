@@ -2,10 +2,12 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Client } from 'pg';
 import { Counter, Gauge } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
+import { z } from 'zod';
 
 import { EventPublisher, isRecordRefused, kafkaErrorType } from '@dx/messaging';
 
 import { PlatformConfig, SERVICE_CONTEXT, ServiceContext } from '../bootstrap/service-context';
+import { queryRows } from '../database/query-rows.util';
 import { MetricsRegistry } from '../metrics/metrics';
 import { outboxChannel } from './outbox.sql';
 import { splitBySize } from './split-by-size.util';
@@ -21,13 +23,10 @@ export const OUTBOX_MAX_SEND_BYTES = 768 * 1024;
 const RECORD_OVERHEAD_BYTES = 64;
 const MAX_LOGGED_ERROR_CHARS = 1_000;
 
-interface OutboxRow {
-  id: string;
-  topic: string;
-  message_key: string;
-  value: string;
-  headers: Record<string, string>;
-}
+const outboxRow = z.object({ id: z.string(), topic: z.string(), message_key: z.string(), value: z.string(), headers: z.record(z.string(), z.string()) });
+type OutboxRow = z.infer<typeof outboxRow>;
+const lockedRow = z.object({ locked: z.boolean() });
+const pendingRow = z.object({ pending: z.number() });
 
 interface SendOutcome {
   published: string[];
@@ -105,9 +104,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async publishBatch(): Promise<number> {
     let failure: unknown;
     const handled = await this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`outbox:${this.schema}`]);
+      const [{ locked }] = await queryRows(manager, lockedRow, `SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`outbox:${this.schema}`]);
       if (!locked) return 0;
-      const rows: OutboxRow[] = await manager.query(
+      const rows = await queryRows(
+        manager,
+        outboxRow,
         `SELECT id, topic, message_key, value, headers FROM ${this.schema}.outbox_event ORDER BY id LIMIT $1`,
         [BATCH_SIZE],
       );
@@ -181,7 +182,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async updateLag(): Promise<void> {
-    const [{ pending }] = await this.dataSource.query(`SELECT count(*)::int AS pending FROM ${this.schema}.outbox_event`);
+    const [{ pending }] = await queryRows(this.dataSource, pendingRow, `SELECT count(*)::int AS pending FROM ${this.schema}.outbox_event`);
     this.lag.set(pending);
   }
 

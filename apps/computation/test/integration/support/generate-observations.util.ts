@@ -1,4 +1,4 @@
-import { HierarchyRegistry } from '@dx/domain';
+import { HierarchyRegistry, reportKey } from '@dx/domain';
 import { seededRandom } from '@dx/testing';
 
 import { anObservation, ScriptedObservation, revised } from './computation-harness.util';
@@ -37,7 +37,7 @@ export function generateObservations(count: number, seed = 2025): ScriptedObserv
       batch.push(anObservation({ measure: denominator, unit, period: yearly ? quarter.slice(0, 4) : quarter, value: total }));
     }
     for (const observation of batch) {
-      const key = `${observation.data.measure}|${observation.data.unit}|${observation.data.period}`;
+      const key = reportKey(observation.data);
       if (seen.has(key)) continue;
       seen.add(key);
       result.push(observation);
