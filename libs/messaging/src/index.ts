@@ -9,6 +9,4 @@ export * from './batch-consumer';
 export * from './topic-decoder.util';
 export * from './message-source.util';
 export * from './consumer-lag.exporter';
-export * from './nest/dx-kafka.server';
-export * from './nest/consume-events.decorator';
 export * from './topic-follower';

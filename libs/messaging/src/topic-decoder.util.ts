@@ -1,6 +1,9 @@
 import { CONTRACTS_BY_TOPIC, decodeEvent, TopicContract, TopicEventData, TopicName } from '@dx/contracts';
 
-import { BatchHandler, MessageDecoder, TopicSubscription } from './batch-consumer';
+import { BatchHandler, ConsumedEvent, MessageDecoder, TopicSubscription } from './batch-consumer';
+
+/** What a handler of topic `T` receives: the events of a batch, typed by the topic's contracts. */
+export type ConsumedEventsOf<T extends TopicName> = ConsumedEvent<TopicEventData<T>>[];
 
 /** Decodes a message of one of our topics against the contracts allowed on it (CONTRACTS_BY_TOPIC). */
 export function decoderForTopic<T extends TopicName>(topic: T): MessageDecoder<TopicEventData<T>> {

@@ -1,7 +1,8 @@
 import { Controller } from '@nestjs/common';
 
 import { TOPICS } from '@dx/contracts';
-import { BatchContext, ConsumedEvent, ConsumeEvents } from '@dx/messaging';
+import { BatchContext, ConsumedEvent } from '@dx/messaging';
+import { ConsumeEvents } from '@dx/messaging/nest';
 
 import { decodeIntakeMessage, IntakeMessage } from './intake.decoder';
 import { IntakeObservationsService } from './intake-observations.service';

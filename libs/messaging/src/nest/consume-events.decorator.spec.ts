@@ -16,7 +16,8 @@ import {
 import { BatchContext, ConsumedEvent, MessageDecoder } from '../batch-consumer';
 import { EventPublisher } from '../event-publisher';
 import { SILENT_LOGGER } from '../logger.type';
-import { ConsumedEventsOf, ConsumeEvents } from './consume-events.decorator';
+import { ConsumedEventsOf } from '../topic-decoder.util';
+import { ConsumeEvents } from './consume-events.decorator';
 import { DxKafkaServer } from './dx-kafka.server';
 
 // A topic that brings its own decoder, as agencies' intake does.

@@ -4,9 +4,6 @@ import { TopicEventData, TopicName } from '@dx/contracts';
 
 import { BatchContext, ConsumedEvent, MessageDecoder } from '../batch-consumer';
 
-/** What a handler of topic `T` receives: the events of a batch, typed by the topic's contracts. */
-export type ConsumedEventsOf<T extends TopicName> = ConsumedEvent<TopicEventData<T>>[];
-
 type EventsHandler<TData> = (events: ConsumedEvent<TData>[], context: BatchContext) => Promise<void>;
 type EventsHandlerDecorator<TData> = <H extends EventsHandler<TData>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<H>) => void;
 

@@ -11,13 +11,13 @@ import { TOPIC_DEFINITIONS } from '@dx/contracts';
 import {
   ConsumerLagExporter,
   createKafkaClient,
-  DxKafkaServer,
   ensureTopics,
   EventPublisher,
   kafkaSecurity,
   parseBrokers,
   requireTopics,
 } from '@dx/messaging';
+import { DxKafkaServer } from '@dx/messaging/nest';
 
 import { ConfigError, describeConfig, loadConfig } from '../config/config.util';
 import { httpLimitsConfigSchema, listenHost } from '../config/platform-config.schema';

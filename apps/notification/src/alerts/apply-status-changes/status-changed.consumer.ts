@@ -1,7 +1,8 @@
 import { Controller } from '@nestjs/common';
 
 import { TOPICS } from '@dx/contracts';
-import { BatchContext, ConsumedEventsOf, ConsumeEvents } from '@dx/messaging';
+import { BatchContext, ConsumedEventsOf } from '@dx/messaging';
+import { ConsumeEvents } from '@dx/messaging/nest';
 
 import { ApplyStatusChangesService } from './apply-status-changes.service';
 
