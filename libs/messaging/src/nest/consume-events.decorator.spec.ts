@@ -1,6 +1,7 @@
-import { Controller, INestMicroservice, Module } from '@nestjs/common';
+import { Catch, Controller, INestMicroservice, Module, RpcExceptionFilter } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Kafka } from 'kafkajs';
+import { Observable, throwError } from 'rxjs';
 import { z } from 'zod';
 
 import {
@@ -43,6 +44,11 @@ class TypedConsumers {
   async notes(events: ConsumedEvent<{ text: string }>[], context: BatchContext): Promise<void> {
     received.push(...events.map(({ event }) => `${context.topic}:${event.data.text}`));
   }
+
+  @ConsumeEvents(TOPICS.indicatorValues)
+  async failing(): Promise<void> {
+    throw Object.assign(new Error('no such unit'), { code: 'unknown_unit' });
+  }
 }
 
 // Type-level checks: `typecheck` fails if the decorator stops tying a handler's payload to its topic.
@@ -63,6 +69,14 @@ export class WronglyTypedConsumers {
   @ConsumeEvents(TOPICS.intake, decodeNote)
   notTheDecoders(_events: ConsumedEvent<ObservationRecordedV1>[]): Promise<void> {
     return Promise.resolve();
+  }
+}
+
+// An application-wide filter that would hide what went wrong, as Nest's default RPC filter does.
+@Catch()
+class ReplacingFilter implements RpcExceptionFilter {
+  catch(): Observable<never> {
+    return throwError(() => new Error('replaced'));
   }
 }
 
@@ -90,14 +104,15 @@ describe('@ConsumeEvents', () => {
       }),
     } as unknown as Kafka;
     const deadLetters = {
-      publish: async (event: { data: { source: { topic: string; offset: string } } }) => {
-        deadLettered.push(`${event.data.source.topic}:${event.data.source.offset}`);
+      publish: async (event: { data: { source: { topic: string; offset: string }; reason: { code: string } } }) => {
+        deadLettered.push(`${event.data.source.topic}:${event.data.source.offset}:${event.data.reason.code}`);
       },
     } as unknown as EventPublisher;
     app = await NestFactory.createMicroservice(ConsumersModule, {
       strategy: new DxKafkaServer({ kafka, groupId: 'dx-test', deadLetters, logger: SILENT_LOGGER, backoffMs: () => 0 }),
       logger: false,
     });
+    app.useGlobalFilters(new ReplacingFilter());
     await app.listen();
   });
 
@@ -128,7 +143,20 @@ describe('@ConsumeEvents', () => {
     await deliver(TOPICS.observations, [message(TOPICS.observations, 0, observation), message(TOPICS.observations, 1, note)]);
 
     expect(received).toEqual([`${TOPICS.observations}:42`]);
-    expect(deadLettered).toEqual([`${TOPICS.observations}:1`]);
+    expect(deadLettered).toEqual([`${TOPICS.observations}:1:unknown_type`]);
+  });
+
+  it('should hand the error of a handler to the failure policy as it was thrown, whatever filters the app has', async () => {
+    deadLettered.length = 0;
+    const value = encodeEvent(
+      IndicatorComputedV1,
+      { indicator: 'SOC-01', unit: '31117', period: '2025', value: 90, status: 'on_track', coverage: { reported: 1, expected: 1 }, computedAt: '2025-04-01T00:00:00Z' },
+      { source: '/test' },
+    );
+
+    await deliver(TOPICS.indicatorValues, [message(TOPICS.indicatorValues, 7, value)]);
+
+    expect(deadLettered).toEqual([`${TOPICS.indicatorValues}:7:unknown_unit`]);
   });
 
   it('should decode a topic with the decoder its handler names', async () => {

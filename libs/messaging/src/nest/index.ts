@@ -2,3 +2,4 @@
 // so framework-free code (rebuilds, tools) importing `@dx/messaging` does not.
 export * from './dx-kafka.server';
 export * from './consume-events.decorator';
+export * from './consumer-errors.filter';
