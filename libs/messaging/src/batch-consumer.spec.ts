@@ -1,7 +1,6 @@
-import { Kafka } from 'kafkajs';
-
 import { encodeEvent, ObservationRecordedV1 } from '@dx/contracts';
 
+import { fakeKafka } from '../test/support/fake-kafka.util';
 import { BatchConsumer, ConsumedEvent } from './batch-consumer';
 import { EventPublisher } from './event-publisher';
 import { SILENT_LOGGER } from './logger.type';
@@ -35,17 +34,7 @@ interface Harness {
 }
 
 async function aConsumer(handle: (events: ConsumedEvent<ObservationRecordedV1>[], heartbeat: () => Promise<void>) => Promise<void>, maxEventsPerCall = 500): Promise<Harness> {
-  let eachBatch!: (payload: unknown) => Promise<void>;
-  const kafka = {
-    consumer: () => ({
-      connect: async () => undefined,
-      subscribe: async () => undefined,
-      run: async (options: { eachBatch: typeof eachBatch }) => {
-        eachBatch = options.eachBatch;
-      },
-      disconnect: async () => undefined,
-    }),
-  } as unknown as Kafka;
+  const { kafka, eachBatch } = fakeKafka();
   const harness: Harness = {
     deadLettered: [],
     resolved: [],

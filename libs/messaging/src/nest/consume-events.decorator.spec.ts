@@ -1,6 +1,5 @@
 import { Catch, Controller, INestMicroservice, Module, RpcExceptionFilter } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Kafka } from 'kafkajs';
 import { Observable, throwError } from 'rxjs';
 import { z } from 'zod';
 
@@ -14,6 +13,7 @@ import {
   TOPICS,
 } from '@dx/contracts';
 
+import { fakeKafka } from '../../test/support/fake-kafka.util';
 import { BatchContext, ConsumedEvent, MessageDecoder } from '../batch-consumer';
 import { EventPublisher } from '../event-publisher';
 import { SILENT_LOGGER } from '../logger.type';
@@ -89,20 +89,10 @@ function message(topic: string, offset: number, encoded: { key: string; value: s
 
 describe('@ConsumeEvents', () => {
   let app: INestMicroservice;
-  let eachBatch: (payload: unknown) => Promise<void>;
+  const { kafka, eachBatch } = fakeKafka();
   const deadLettered: string[] = [];
 
   beforeAll(async () => {
-    const kafka = {
-      consumer: () => ({
-        connect: async () => undefined,
-        subscribe: async () => undefined,
-        run: async (options: { eachBatch: typeof eachBatch }) => {
-          eachBatch = options.eachBatch;
-        },
-        disconnect: async () => undefined,
-      }),
-    } as unknown as Kafka;
     const deadLetters = {
       publish: async (event: { data: { source: { topic: string; offset: string }; reason: { code: string } } }) => {
         deadLettered.push(`${event.data.source.topic}:${event.data.source.offset}:${event.data.reason.code}`);
