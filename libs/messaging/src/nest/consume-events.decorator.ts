@@ -31,5 +31,5 @@ export function ConsumeEvents(topic: TopicName, decode?: MessageDecoder<unknown>
 
 /** The decoder a `@ConsumeEvents` handler named, if any. */
 export function handlerDecoder(handler: MessageHandler | undefined): MessageDecoder | undefined {
-  return handler?.extras?.[DECODER] as MessageDecoder | undefined;
+  return handler?.extras?.[DECODER];
 }
