@@ -1,5 +1,6 @@
 // One lint configuration (style C2, C3, C14, C19): Nx module boundaries in two tag dimensions
-// (type:* and scope:*), no console, no forwardRef, library imports through their root entry only.
+// (type:* and scope:*), no console, no forwardRef, library imports through their entries only (@dx/name,
+// and @dx/messaging/nest for the Nest glue of messaging).
 // Feature boundaries inside each app (no feature cycles, entry points call use cases, another feature
 // only through what it exports) are checked by dependency-cruiser: tools/architecture/feature-boundaries.cjs.
 const nx = require('@nx/eslint-plugin');
@@ -47,7 +48,7 @@ module.exports = [
         'error',
         { selector: "CallExpression[callee.name='forwardRef']", message: 'forwardRef hides a cycle: add an event or a port instead (style C3).' },
       ],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@dx/*/src/*', '@dx/*/src'], message: 'Import a library through its root entry (@dx/name).' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@dx/*/src/*', '@dx/*/src'], message: 'Import a library through its entry (@dx/name, or @dx/messaging/nest).' }] }],
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },

@@ -1,11 +1,9 @@
 import express from 'express';
 
-import { TOPICS } from '@dx/contracts';
 import { ServiceDefinition } from '@dx/platform';
 
 import { AgenciesModule } from './agencies/agencies.module';
 import { ingestionConfigSchema, IngestionConfig } from './config/ingestion.config';
-import { decodeIntakeMessage } from './intake/intake.decoder';
 import { CreateProcessedEvents1764230400000 } from './migrations/1764230400000-create-processed-events';
 import { CreateAgenciesAndObservations1764316800000 } from './migrations/1764316800000-create-agencies-and-observations';
 import { IndexRevisionsByAgency1764500000000 } from './migrations/1764500000000-index-revisions-by-agency';
@@ -31,7 +29,6 @@ export const INGESTION_SERVICE: ServiceDefinition<IngestionConfig> = {
     ],
   },
   imports: () => [AgenciesModule, ObservationsModule],
-  decoders: { [TOPICS.intake]: decodeIntakeMessage },
   jsonBodyLimit: (config) => config.INGESTION_MAX_BODY_BYTES,
   configure: (app, context) => {
     app.use('/v1/observations.csv', express.text({ type: ['text/csv', 'application/csv'], limit: context.config.INGESTION_MAX_BODY_BYTES }));

@@ -7,10 +7,12 @@ export interface EventContract<TData> {
   readonly type: string;
   readonly topic: TopicName;
   readonly schema: z.ZodType<TData>;
+  // keyOf and subjectOf are methods, so a contract reads as covariant in its payload: a decoded event of a
+  // topic stays assignable to the wider type of what a decoder yields, and TypeScript can infer it.
   /** The Kafka key: the ordering unit of the topic (a unit code, `indicator:unit`, an alert id). */
-  readonly keyOf: (data: TData) => string;
+  keyOf(data: TData): string;
   /** CloudEvents `subject`: what the event is about, for routing without parsing `data`. */
-  readonly subjectOf: (data: TData) => string;
+  subjectOf(data: TData): string;
 }
 
 export function defineEventContract<TData>(contract: EventContract<TData>): EventContract<TData> {

@@ -1,11 +1,10 @@
-import { Kafka } from 'kafkajs';
-
 import { encodeEvent, ObservationRecordedV1 } from '@dx/contracts';
 
+import { fakeKafka } from '../test/support/fake-kafka.util';
 import { BatchConsumer, ConsumedEvent } from './batch-consumer';
 import { EventPublisher } from './event-publisher';
 import { SILENT_LOGGER } from './logger.type';
-import { decoderForTopic } from './nest/dx-kafka.server';
+import { topicSubscription } from './topic-decoder.util';
 
 // The real BatchConsumer driven by a fake kafkajs consumer, to play the group's answers exactly: kafkajs'
 // heartbeat() throws REBALANCE_IN_PROGRESS (retriable: false) while the group rebalances.
@@ -35,17 +34,7 @@ interface Harness {
 }
 
 async function aConsumer(handle: (events: ConsumedEvent<ObservationRecordedV1>[], heartbeat: () => Promise<void>) => Promise<void>, maxEventsPerCall = 500): Promise<Harness> {
-  let eachBatch!: (payload: unknown) => Promise<void>;
-  const kafka = {
-    consumer: () => ({
-      connect: async () => undefined,
-      subscribe: async () => undefined,
-      run: async (options: { eachBatch: typeof eachBatch }) => {
-        eachBatch = options.eachBatch;
-      },
-      disconnect: async () => undefined,
-    }),
-  } as unknown as Kafka;
+  const { kafka, eachBatch } = fakeKafka();
   const harness: Harness = {
     deadLettered: [],
     resolved: [],
@@ -67,7 +56,7 @@ async function aConsumer(handle: (events: ConsumedEvent<ObservationRecordedV1>[]
   } as unknown as EventPublisher;
   const consumer = new BatchConsumer(kafka, {
     groupId: 'dx-computation',
-    subscriptions: [{ topic: TOPIC, decode: decoderForTopic(TOPIC), handle: (events, context) => handle(events as ConsumedEvent<ObservationRecordedV1>[], () => context.heartbeat()) }],
+    subscriptions: [topicSubscription(TOPIC, (events, context) => handle(events, () => context.heartbeat()))],
     deadLetters,
     logger: SILENT_LOGGER,
     maxAttempts: 2,

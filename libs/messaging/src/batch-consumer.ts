@@ -36,17 +36,19 @@ export interface BatchContext {
 }
 
 export type BatchHandler<TData = unknown> = (events: ConsumedEvent<TData>[], context: BatchContext) => Promise<void>;
-export type MessageDecoder = (message: RawMessage) => Decoded<unknown>;
+export type MessageDecoder<TData = unknown> = (message: RawMessage) => Decoded<TData>;
 
-export interface TopicSubscription {
+/** A topic with the decoder of its messages and the handler of what that decoder yields. */
+export interface TopicSubscription<TData = unknown> {
   topic: string;
-  decode: MessageDecoder;
-  handle: BatchHandler;
+  decode: MessageDecoder<TData>;
+  handle: BatchHandler<TData>;
 }
 
 export interface BatchConsumerOptions {
   groupId: string;
-  subscriptions: ReadonlyArray<TopicSubscription>;
+  // Each subscription pairs its own decoder and handler; the consumer only passes one's output to the other.
+  subscriptions: ReadonlyArray<TopicSubscription<any>>;
   /** Publishes dead letters; its failure stops the partition from moving on (nothing is lost). */
   deadLetters: EventPublisher;
   logger: StructuredLogger;

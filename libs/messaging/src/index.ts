@@ -6,7 +6,7 @@ export * from './transient-error.util';
 export * from './kafka-error.util';
 export * from './event-publisher';
 export * from './batch-consumer';
+export * from './topic-decoder.util';
 export * from './message-source.util';
 export * from './consumer-lag.exporter';
-export * from './nest/dx-kafka.server';
 export * from './topic-follower';

@@ -9,15 +9,15 @@ import { isTransientError } from './transient-error.util';
 const OFFSETS_ATTEMPTS = 20;
 const OFFSETS_RETRY_MS = 250;
 
-export interface TopicFollowerOptions {
+export interface TopicFollowerOptions<TData = unknown> {
   kafka: Kafka;
   /** The full topic name (with the test prefix, if any). */
   topic: string;
   /** A group of this reader alone: every instance reads the whole topic (reference data is state, not work). */
   groupId: string;
-  decode: MessageDecoder;
+  decode: MessageDecoder<TData>;
   /** Applies one event; a failure is logged and the event skipped (a follower must not stop at one change). */
-  apply: (event: ConsumedEvent) => void | Promise<void>;
+  apply: (event: ConsumedEvent<TData>) => void | Promise<void>;
   logger: StructuredLogger;
 }
 
@@ -27,12 +27,12 @@ export interface TopicFollowerOptions {
  * that awaits it before consuming anything else computes with the current state. `appliedThrough` lets
  * work triggered by one of those messages wait until this instance has applied it.
  */
-export class TopicFollower {
+export class TopicFollower<TData = unknown> {
   private consumer?: Consumer;
   private applied = -1n;
   private readonly waiting = new Set<{ offset: bigint; resolve: () => void }>();
 
-  constructor(private readonly options: TopicFollowerOptions) {}
+  constructor(private readonly options: TopicFollowerOptions<TData>) {}
 
   async start(): Promise<void> {
     const { kafka, topic, groupId, logger } = this.options;

@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 
-import { ObservationRecordedV1, TOPICS } from '@dx/contracts';
-import { BatchContext, ConsumedEvent } from '@dx/messaging';
+import { TOPICS } from '@dx/contracts';
+import { BatchContext, ConsumedEventsOf } from '@dx/messaging';
+import { ConsumeEvents } from '@dx/messaging/nest';
 
 import { ApplyObservationsService } from './apply-observations.service';
 
@@ -10,8 +10,8 @@ import { ApplyObservationsService } from './apply-observations.service';
 export class ObservationRecordedConsumer {
   constructor(private readonly applyObservations: ApplyObservationsService) {}
 
-  @EventPattern(TOPICS.observations)
-  async handle(@Payload() events: ConsumedEvent<ObservationRecordedV1>[], @Ctx() context: BatchContext): Promise<void> {
+  @ConsumeEvents(TOPICS.observations)
+  async handle(events: ConsumedEventsOf<typeof TOPICS.observations>, context: BatchContext): Promise<void> {
     const started = Date.now();
     const result = await this.applyObservations.execute(events.map(({ event }) => ({ eventId: event.id, data: event.data })));
     context.logger.info(

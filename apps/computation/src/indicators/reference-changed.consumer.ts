@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 
-import { HierarchyChangedV1, TargetsChangedV1, TOPICS } from '@dx/contracts';
-import { BatchContext, ConsumedEvent } from '@dx/messaging';
+import { TOPICS } from '@dx/contracts';
+import { BatchContext, ConsumedEventsOf } from '@dx/messaging';
+import { ConsumeEvents } from '@dx/messaging/nest';
 
 import { ReferenceDataService } from '../reference/reference-data.service';
 import { ReferenceFollowerService } from '../reference/reference-follower.service';
@@ -24,8 +24,8 @@ export class ReferenceChangedConsumer {
     private readonly recomputeForTargets: RecomputeForTargetsService,
   ) {}
 
-  @EventPattern(TOPICS.reference)
-  async handle(@Payload() events: ConsumedEvent<HierarchyChangedV1 | TargetsChangedV1>[], @Ctx() context: BatchContext): Promise<void> {
+  @ConsumeEvents(TOPICS.reference)
+  async handle(events: ConsumedEventsOf<typeof TOPICS.reference>, context: BatchContext): Promise<void> {
     if (events.length === 0) return;
     await this.follower.appliedThrough(events[events.length - 1].message.offset);
     for (const { event, message } of events) {

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 
-import { CONTRACTS_BY_TOPIC, decodeEvent, HierarchyChangedV1, ObservationRecordedV1, TargetsChangedV1, TOPIC_DEFINITIONS, TOPICS } from '@dx/contracts';
+import { CONTRACTS_BY_TOPIC, decodeEvent, TOPIC_DEFINITIONS, TOPICS } from '@dx/contracts';
 import { computeIndicators, referenceChangeOf } from '@dx/domain';
 import { createKafkaClient, decoderForTopic, ensureTopics, kafkaSecurity, parseBrokers, requireTopics, TopicFollower } from '@dx/messaging';
 import { AppLogger, createDataSourceOptions, createLogger, loadConfig, prepareDatabase, queryRows, runMigrationsOnce } from '@dx/platform';
@@ -121,13 +121,15 @@ export class RebuildService {
 
   // The values are rebuilt with the reference data administrators set, as the running service computes them.
   private async loadReferenceData(kafka: Kafka): Promise<void> {
+    // Declared apart: TypeScript does not infer the follower's event type from a generic call inside the options.
+    const decode = decoderForTopic(TOPICS.reference);
     const follower = new TopicFollower({
       kafka,
       topic: `${this.config.KAFKA_TOPIC_PREFIX}${TOPICS.reference}`,
       groupId: `${this.config.KAFKA_TOPIC_PREFIX}dx-computation-rebuild-reference-${randomBytes(4).toString('hex')}`,
-      decode: decoderForTopic(TOPICS.reference),
+      decode,
       apply: ({ event }) => {
-        const problems = this.reference.apply(referenceChangeOf(event.data as HierarchyChangedV1 | TargetsChangedV1));
+        const problems = this.reference.apply(referenceChangeOf(event.data));
         if (problems.length > 0) this.logger.error({ problems: problems.map((p) => p.message) }, 'reference data change refused');
       },
       logger: this.logger,
@@ -176,7 +178,7 @@ export class RebuildService {
             consumed++;
             // Messages that do not decode were dead-lettered by the service; they are skipped here too.
             const decoded = decodeEvent(contracts, message.value);
-            if (decoded.ok) observations.push({ eventId: decoded.event.id, data: decoded.event.data as ObservationRecordedV1 });
+            if (decoded.ok) observations.push({ eventId: decoded.event.id, data: decoded.event.data });
           }
           await dataSource.transaction((manager) => this.facts.record(manager, observations, this.reference.hierarchies));
           bar.update(consumed);

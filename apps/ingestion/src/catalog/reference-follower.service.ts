@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 
 import { TopicFollower } from '@dx/messaging';
-import { referenceFollower, SERVICE_CONTEXT, ServiceContext } from '@dx/platform';
+import { referenceFollower, ReferencePublished, SERVICE_CONTEXT, ServiceContext } from '@dx/platform';
 
 import { ReferenceDataService } from './reference-data.service';
 
@@ -12,7 +12,7 @@ import { ReferenceDataService } from './reference-data.service';
  */
 @Injectable()
 export class ReferenceFollowerService implements OnModuleInit, OnApplicationShutdown {
-  private readonly follower: TopicFollower;
+  private readonly follower: TopicFollower<ReferencePublished>;
   private following = false;
 
   constructor(

@@ -1,18 +1,18 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 
 import { TOPICS } from '@dx/contracts';
 import { BatchContext, ConsumedEvent } from '@dx/messaging';
+import { ConsumeEvents } from '@dx/messaging/nest';
 
-import { IntakeMessage } from './intake.decoder';
+import { decodeIntakeMessage, IntakeMessage } from './intake.decoder';
 import { IntakeObservationsService } from './intake-observations.service';
 
 @Controller()
 export class IntakeConsumer {
   constructor(private readonly intake: IntakeObservationsService) {}
 
-  @EventPattern(TOPICS.intake)
-  async handle(@Payload() events: ConsumedEvent<IntakeMessage>[], @Ctx() context: BatchContext): Promise<void> {
+  @ConsumeEvents(TOPICS.intake, decodeIntakeMessage)
+  async handle(events: ConsumedEvent<IntakeMessage>[], context: BatchContext): Promise<void> {
     const started = Date.now();
     await this.intake.execute(events);
     context.logger.info({ received: events.length, firstOffset: events[0]?.message.offset, elapsedMs: Date.now() - started }, 'intake batch processed');

@@ -24,7 +24,7 @@ function envelope(message: RawMessage, data: IntakeMessage): CloudEvent<IntakeMe
  * observation object (contract.md "Kafka intake"). Never fails: an unreadable message is still handed to
  * the handler, which rejects it to dx.intake.dlq.v1 (the intake's own dead-letter contract).
  */
-export const decodeIntakeMessage: MessageDecoder = (message) => {
+export const decodeIntakeMessage: MessageDecoder<IntakeMessage> = (message) => {
   let json: unknown;
   try {
     json = JSON.parse(message.value?.toString('utf8') ?? '');

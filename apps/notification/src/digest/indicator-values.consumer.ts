@@ -1,8 +1,8 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 
-import { IndicatorComputedV1, TOPICS } from '@dx/contracts';
-import { BatchConsumer, decoderForTopic, EventPublisher } from '@dx/messaging';
+import { TOPICS } from '@dx/contracts';
+import { BatchConsumer, EventPublisher, topicSubscription } from '@dx/messaging';
 import { APP_CONFIG, APP_LOGGER, AppLogger, KAFKA_CLIENT } from '@dx/platform';
 
 import { NotificationConfig } from '../config/notification.config';
@@ -31,13 +31,9 @@ export class IndicatorValuesConsumer implements OnApplicationBootstrap, OnApplic
       deadLetters: publisher,
       logger,
       subscriptions: [
-        {
-          topic: TOPICS.indicatorValues,
-          decode: decoderForTopic(TOPICS.indicatorValues),
-          handle: async (events) => {
-            await recordValues.execute(events.map(({ event }) => event.data as IndicatorComputedV1));
-          },
-        },
+        topicSubscription(TOPICS.indicatorValues, async (events) => {
+          await recordValues.execute(events.map(({ event }) => event.data));
+        }),
       ],
     });
   }

@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 
-import { IndicatorComputedV1, TOPICS } from '@dx/contracts';
-import { BatchContext, ConsumedEvent } from '@dx/messaging';
+import { TOPICS } from '@dx/contracts';
+import { BatchContext, ConsumedEventsOf } from '@dx/messaging';
+import { ConsumeEvents } from '@dx/messaging/nest';
 
 import { ApplyIndicatorValuesService } from './apply-indicator-values.service';
 
@@ -10,8 +10,8 @@ import { ApplyIndicatorValuesService } from './apply-indicator-values.service';
 export class IndicatorComputedConsumer {
   constructor(private readonly applyValues: ApplyIndicatorValuesService) {}
 
-  @EventPattern(TOPICS.indicatorValues)
-  async handle(@Payload() events: ConsumedEvent<IndicatorComputedV1>[], @Ctx() context: BatchContext): Promise<void> {
+  @ConsumeEvents(TOPICS.indicatorValues)
+  async handle(events: ConsumedEventsOf<typeof TOPICS.indicatorValues>, context: BatchContext): Promise<void> {
     const started = Date.now();
     const result = await this.applyValues.execute(events.map(({ event }) => ({ eventId: event.id, data: event.data })));
     context.logger.info(

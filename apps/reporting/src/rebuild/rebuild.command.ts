@@ -3,11 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { SingleBar } from 'cli-progress';
 import { Kafka } from 'kafkajs';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 
-import { AlertV1, IndicatorComputedV1, IndicatorStatusChangedV1, ReportOverdueV1, TOPIC_DEFINITIONS, TOPICS } from '@dx/contracts';
-import { createKafkaClient, decoderForTopic, ensureTopics, EventPublisher, parseBrokers } from '@dx/messaging';
+import { CloudEvent, TOPIC_DEFINITIONS, TopicEventData, TOPICS } from '@dx/contracts';
+import { createKafkaClient, decoderForTopic, ensureTopics, EventPublisher, parseBrokers, RawMessage } from '@dx/messaging';
 import { createLogger, loadConfig, NestPinoLogger, prepareDatabase, queryRows, ServiceContext } from '@dx/platform';
 
 import { ApplyAlertEventsService } from '../alerts/apply-alert-events.service';
@@ -26,6 +26,7 @@ export interface RebuildSummary {
 // rebuild stay below every new one (a portal re-reads the current state instead of missing it).
 const TABLES = ['indicator_value', 'indicator_projection', 'alert', 'overdue_report', 'change', 'processed_event'];
 const CONSUMED = [TOPICS.indicatorValues, TOPICS.indicatorStatus, TOPICS.alerts] as const;
+type ConsumedTopic = (typeof CONSUMED)[number];
 
 /**
  * `nx run reporting:rebuild`: drops the read models and replays dx.indicator-values.v1,
@@ -52,7 +53,7 @@ export async function rebuildReporting(env: NodeJS.ProcessEnv, progress: NodeJS.
     const app = await NestFactory.createApplicationContext(RebuildModule.with(context), { logger: new NestPinoLogger(logger) });
     try {
       const dataSource = app.get(DataSource);
-      const ends = new Map<string, Array<{ partition: number; offset: string; high: string; low: string }>>();
+      const ends = new Map<ConsumedTopic, Array<{ partition: number; offset: string; high: string; low: string }>>();
       for (const topic of CONSUMED) ends.set(topic, await admin.fetchTopicOffsets(prefix + topic));
       await dataSource.query(`TRUNCATE ${TABLES.map((t) => `reporting.${t}`).join(', ')}`);
       const replay = new Replay(app.get(ApplyIndicatorValuesService), app.get(ApplyStatusEventsService), app.get(ApplyAlertEventsService), dataSource);
@@ -70,7 +71,17 @@ export async function rebuildReporting(env: NodeJS.ProcessEnv, progress: NodeJS.
   }
 }
 
-/** Hands each decoded batch to the use case of its topic, in one transaction per batch. */
+// Decoded against the topic's contracts (the use cases' types); messages that do not decode were
+// dead-lettered by the service and are skipped here too.
+function decodedEvents<T extends ConsumedTopic>(topic: T, messages: ReadonlyArray<RawMessage>): CloudEvent<TopicEventData<T>>[] {
+  const decode = decoderForTopic(topic);
+  return messages.flatMap((message) => {
+    const decoded = decode(message);
+    return decoded.ok ? [decoded.event] : [];
+  });
+}
+
+/** Hands each batch to the use case of its topic, in one transaction per batch. */
 class Replay {
   constructor(
     private readonly values: ApplyIndicatorValuesService,
@@ -79,18 +90,22 @@ class Replay {
     private readonly dataSource: DataSource,
   ) {}
 
-  async apply(topic: string, events: ReadonlyArray<{ id: string; time: string; data: unknown }>): Promise<void> {
-    if (events.length === 0) return;
+  async apply(topic: ConsumedTopic, messages: ReadonlyArray<RawMessage>): Promise<void> {
     const now = new Date();
-    await this.dataSource.transaction(async (manager) => {
-      if (topic === TOPICS.indicatorValues) {
-        await this.values.apply(manager, events.map((e) => ({ eventId: e.id, data: e.data as IndicatorComputedV1 })), now);
-      } else if (topic === TOPICS.indicatorStatus) {
-        await this.status.apply(manager, events.map((e) => ({ eventId: e.id, data: e.data as IndicatorStatusChangedV1 | ReportOverdueV1 })), now);
-      } else {
-        await this.alerts.apply(manager, events.map((e) => ({ eventId: e.id, time: e.time, data: e.data as AlertV1 })), now);
-      }
-    });
+    if (topic === TOPICS.indicatorValues) {
+      const events = decodedEvents(topic, messages);
+      await this.inTransaction(events, (manager) => this.values.apply(manager, events.map((e) => ({ eventId: e.id, data: e.data })), now));
+    } else if (topic === TOPICS.indicatorStatus) {
+      const events = decodedEvents(topic, messages);
+      await this.inTransaction(events, (manager) => this.status.apply(manager, events.map((e) => ({ eventId: e.id, data: e.data })), now));
+    } else {
+      const events = decodedEvents(topic, messages);
+      await this.inTransaction(events, (manager) => this.alerts.apply(manager, events.map((e) => ({ eventId: e.id, time: e.time, data: e.data })), now));
+    }
+  }
+
+  private async inTransaction(events: readonly unknown[], work: (manager: EntityManager) => Promise<unknown>): Promise<void> {
+    if (events.length > 0) await this.dataSource.transaction(work);
   }
 }
 
@@ -98,7 +113,7 @@ class Replay {
 async function replayTopics(
   kafka: Kafka,
   prefix: string,
-  ends: ReadonlyMap<string, ReadonlyArray<{ partition: number; high: string; low: string }>>,
+  ends: ReadonlyMap<ConsumedTopic, ReadonlyArray<{ partition: number; high: string; low: string }>>,
   replay: Replay,
   progress: NodeJS.WritableStream,
 ): Promise<number> {
@@ -134,23 +149,19 @@ async function replayTopics(
       autoCommit: false,
       eachBatch: async ({ batch }) => {
         try {
-          const topic = batch.topic.slice(prefix.length);
+          const topic = CONSUMED.find((t) => prefix + t === batch.topic);
           const slot = `${topic}:${batch.partition}`;
           const end = remaining.get(slot);
-          if (end === undefined) return;
-          const decode = decoderForTopic(topic);
-          const events: Array<{ id: string; time: string; data: unknown }> = [];
+          if (topic === undefined || end === undefined) return;
+          const messages: RawMessage[] = [];
           let last = -1n;
           for (const message of batch.messages) {
             if (BigInt(message.offset) >= end) break;
             last = BigInt(message.offset);
             consumed += 1;
-            // Decoded against the topic's contracts (the use cases' types); messages that do not decode
-            // were dead-lettered by the service and are skipped here too.
-            const decoded = decode({ topic, partition: batch.partition, offset: message.offset, key: null, value: message.value, headers: {} });
-            if (decoded.ok) events.push({ id: decoded.event.id, time: decoded.event.time, data: decoded.event.data });
+            messages.push({ topic, partition: batch.partition, offset: message.offset, key: null, value: message.value, headers: {} });
           }
-          await replay.apply(topic, events);
+          await replay.apply(topic, messages);
           bar.update(consumed);
           if (last + 1n >= end) remaining.delete(slot);
           if (remaining.size === 0) finished();

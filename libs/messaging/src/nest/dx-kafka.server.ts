@@ -2,28 +2,23 @@ import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { Kafka } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 
-import { CONTRACTS_BY_TOPIC, decodeEvent, TopicName } from '@dx/contracts';
+import { TopicName } from '@dx/contracts';
 
-import { BatchConsumer, BatchConsumerOptions, MessageDecoder, RawMessage } from '../batch-consumer';
+import { BatchConsumer, BatchConsumerOptions } from '../batch-consumer';
 import { EventPublisher } from '../event-publisher';
+import { decoderForTopic } from '../topic-decoder.util';
+import { handlerDecoder } from './consume-events.decorator';
 
 export interface DxKafkaServerOptions
   extends Omit<BatchConsumerOptions, 'subscriptions' | 'deadLetters'> {
   kafka: Kafka;
   deadLetters: EventPublisher;
-  /** Decoders for topics whose messages are not (only) our CloudEvents, such as agencies' intake. */
-  decoders?: Partial<Record<string, MessageDecoder>>;
-}
-
-export function decoderForTopic(topic: string): MessageDecoder {
-  const contracts = CONTRACTS_BY_TOPIC[topic as TopicName];
-  if (!contracts) throw new Error(`no contract is registered for topic ${topic}`);
-  return (message: RawMessage) => decodeEvent(contracts, message.value);
 }
 
 /**
- * Nest transport over our BatchConsumer: `@EventPattern(TOPICS.x)` handlers receive
- * `(events: ConsumedEvent[], context: BatchContext)`, already decoded against the topic's contracts.
+ * Nest transport over our BatchConsumer: `@ConsumeEvents(TOPICS.x)` handlers receive
+ * `(events: ConsumedEvent[], context: BatchContext)`, already decoded against the topic's contracts (or by
+ * the decoder the handler names).
  * Chosen over Nest's ServerKafka, which only runs `eachMessage` and retries a poison message forever
  * (infra.md §5.1; ADR 0003).
  */
@@ -38,7 +33,7 @@ export class DxKafkaServer extends Server implements CustomTransportStrategy {
     try {
       const subscriptions = [...this.messageHandlers.keys()].map((topic) => ({
         topic,
-        decode: this.options.decoders?.[topic] ?? decoderForTopic(topic),
+        decode: handlerDecoder(this.messageHandlers.get(topic)) ?? decoderForTopic(topic as TopicName),
         handle: async (events: unknown[], context: unknown) => {
           const handler = this.getHandlerByPattern(topic);
           if (!handler) throw new Error(`no handler for ${topic}`);

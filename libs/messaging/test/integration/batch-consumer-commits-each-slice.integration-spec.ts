@@ -1,7 +1,7 @@
 import { ObservationRecordedV1, TOPICS } from '@dx/contracts';
 import { uniqueSuffix, expectEventually } from '@dx/testing';
 
-import { BatchConsumer, ConsumedEvent, createKafkaClient, decoderForTopic, ensureTopics, EventPublisher, SILENT_LOGGER } from '../../src';
+import { BatchConsumer, createKafkaClient, ensureTopics, EventPublisher, SILENT_LOGGER, topicSubscription } from '../../src';
 
 // ADR 0003: offsets are committed after every slice the handler finished, not once per fetched batch, so
 // a crash or a rebalance in the middle of a large fetch replays one slice at most.
@@ -45,13 +45,9 @@ describe('BatchConsumer offset commits', () => {
       groupId,
       topicPrefix: prefix,
       subscriptions: [
-        {
-          topic: TOPICS.observations,
-          decode: decoderForTopic(TOPICS.observations),
-          handle: async (events) => {
-            seenBySlice.push({ values: (events as ConsumedEvent<ObservationRecordedV1>[]).map((e) => e.event.data.value), committed: await committedOffset() });
-          },
-        },
+        topicSubscription(TOPICS.observations, async (events) => {
+          seenBySlice.push({ values: events.map((e) => e.event.data.value), committed: await committedOffset() });
+        }),
       ],
       deadLetters: new EventPublisher(kafka, '/test', prefix),
       logger: SILENT_LOGGER,

@@ -7,10 +7,10 @@ import {
   BatchConsumer,
   ConsumedEvent,
   createKafkaClient,
-  decoderForTopic,
   ensureTopics,
   EventPublisher,
   SILENT_LOGGER,
+  topicSubscription,
   TransientError,
 } from '../../src';
 
@@ -51,7 +51,7 @@ describe('BatchConsumer failure policy', () => {
     consumer = new BatchConsumer(kafka, {
       groupId: `${prefix}group`,
       topicPrefix: prefix,
-      subscriptions: [{ topic: TOPICS.observations, decode: decoderForTopic(TOPICS.observations), handle: (events) => handle(events as ConsumedEvent<ObservationRecordedV1>[]) }],
+      subscriptions: [topicSubscription(TOPICS.observations, handle)],
       deadLetters: publisher,
       logger: SILENT_LOGGER,
       maxAttempts: 3,

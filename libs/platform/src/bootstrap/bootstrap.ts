@@ -11,14 +11,13 @@ import { TOPIC_DEFINITIONS } from '@dx/contracts';
 import {
   ConsumerLagExporter,
   createKafkaClient,
-  DxKafkaServer,
   ensureTopics,
   EventPublisher,
   kafkaSecurity,
-  MessageDecoder,
   parseBrokers,
   requireTopics,
 } from '@dx/messaging';
+import { DxKafkaServer } from '@dx/messaging/nest';
 
 import { ConfigError, describeConfig, loadConfig } from '../config/config.util';
 import { httpLimitsConfigSchema, listenHost } from '../config/platform-config.schema';
@@ -43,8 +42,6 @@ export interface ServiceDefinition<TConfig extends PlatformConfig> {
   database: Omit<ServiceDataSourceOptions, 'url' | 'service'>;
   /** The service's feature modules. */
   imports: (context: ServiceContext<TConfig>) => NonNullable<ModuleMetadata['imports']>;
-  /** Kafka intake of agencies' systems is not CloudEvents-only: such topics bring their own decoder. */
-  decoders?: Partial<Record<string, MessageDecoder>>;
   /** Largest JSON body accepted (bytes); bigger bodies are refused before they are parsed. */
   jsonBodyLimit?: (config: TConfig) => number;
   /** Paths of long-lived responses (server-sent events), capped apart from ordinary requests. */
@@ -132,7 +129,6 @@ export async function createServiceApp<TConfig extends PlatformConfig>(
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
     deadLetters: publisher,
     logger,
-    decoders: definition.decoders,
     // While our database is down a failing batch is an outage, not a poison message.
     dependenciesHealthy: async () => {
       await app.get(DataSource).query('SELECT 1');

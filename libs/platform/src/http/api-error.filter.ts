@@ -48,6 +48,10 @@ export function sendApiError(response: Response, error: ApiError): void {
   response.status(error.status).json(error.toBody());
 }
 
+/**
+ * The HTTP answer to any error of a request. HTTP only: an error of another context (a Kafka handler) is
+ * rethrown as it is, for the consumer's failure policy alone to classify (libs/messaging, ADR 0003).
+ */
 @Catch()
 export class ApiErrorFilter implements ExceptionFilter {
   constructor(
@@ -57,8 +61,6 @@ export class ApiErrorFilter implements ExceptionFilter {
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void | Observable<never> | Promise<void> {
-    // Kafka handlers: the batch consumer needs the original error to tell an outage from a poison
-    // message (Nest's own RPC filter would replace it with `{status: 'error'}`).
     if (host.getType() !== 'http') return throwError(() => exception);
     const response = host.switchToHttp().getResponse<Response>();
     const request = host.switchToHttp().getRequest<Request>();

@@ -12,7 +12,7 @@ import { referenceFollower, ReferencePublished } from './reference-follower.util
  * answers with stale reference data; then it follows.
  */
 export abstract class ReferenceTopicFollower implements OnModuleInit, OnApplicationShutdown {
-  private readonly follower: TopicFollower;
+  private readonly follower: TopicFollower<ReferencePublished>;
 
   protected constructor(context: ServiceContext, apply: (data: ReferencePublished, message: RawMessage) => void | readonly { message: string }[] | Promise<void>) {
     this.follower = referenceFollower(context, apply);

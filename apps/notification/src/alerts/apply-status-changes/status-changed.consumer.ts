@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 
-import { IndicatorStatusChangedV1, ReportOverdueV1, TOPICS } from '@dx/contracts';
-import { BatchContext, ConsumedEvent } from '@dx/messaging';
+import { TOPICS } from '@dx/contracts';
+import { BatchContext, ConsumedEventsOf } from '@dx/messaging';
+import { ConsumeEvents } from '@dx/messaging/nest';
 
 import { ApplyStatusChangesService } from './apply-status-changes.service';
 
@@ -10,8 +10,8 @@ import { ApplyStatusChangesService } from './apply-status-changes.service';
 export class StatusChangedConsumer {
   constructor(private readonly applyStatusChanges: ApplyStatusChangesService) {}
 
-  @EventPattern(TOPICS.indicatorStatus)
-  async handle(@Payload() events: ConsumedEvent<IndicatorStatusChangedV1 | ReportOverdueV1>[], @Ctx() context: BatchContext): Promise<void> {
+  @ConsumeEvents(TOPICS.indicatorStatus)
+  async handle(events: ConsumedEventsOf<typeof TOPICS.indicatorStatus>, context: BatchContext): Promise<void> {
     const started = Date.now();
     const result = await this.applyStatusChanges.execute(events.map(({ event }) => ({ eventId: event.id, data: event.data })));
     context.logger.info(
