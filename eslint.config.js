@@ -34,6 +34,16 @@ const boundaries = (inTests) => [
   { enforceBuildableLibDependency: false, allow: [], depConstraints: dependencyConstraints(inTests) },
 ];
 
+const libraryEntriesOnly = [{ group: ['@dx/*/src/*', '@dx/*/src'], message: 'Import a library through its entry (@dx/name, or @dx/messaging/nest).' }];
+// A bare @EventPattern handler takes any payload type and would bypass the contract decoding (issue 9).
+const consumersThroughContracts = [
+  {
+    name: '@nestjs/microservices',
+    importNames: ['EventPattern', 'MessagePattern'],
+    message: "Consume a topic with @ConsumeEvents(TOPICS.x) from '@dx/messaging/nest': it types the batch by the topic's contract.",
+  },
+];
+
 module.exports = [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -48,10 +58,15 @@ module.exports = [
         'error',
         { selector: "CallExpression[callee.name='forwardRef']", message: 'forwardRef hides a cycle: add an event or a port instead (style C3).' },
       ],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@dx/*/src/*', '@dx/*/src'], message: 'Import a library through its entry (@dx/name, or @dx/messaging/nest).' }] }],
+      'no-restricted-imports': ['error', { patterns: libraryEntriesOnly, paths: consumersThroughContracts }],
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // @ConsumeEvents itself is built on @EventPattern.
+    files: ['libs/messaging/src/nest/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: libraryEntriesOnly }] },
   },
   {
     // Integration tests use the harness; only tests may import @dx/testing.

@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 import { CONTRACTS_BY_TOPIC, decodeEvent, TOPIC_DEFINITIONS, TOPICS } from '@dx/contracts';
 import { computeIndicators, referenceChangeOf } from '@dx/domain';
-import { createKafkaClient, decoderForTopic, ensureTopics, kafkaSecurity, parseBrokers, requireTopics, TopicFollower } from '@dx/messaging';
+import { consumerGroupId, createKafkaClient, decoderForTopic, ensureTopics, kafkaSecurity, parseBrokers, requireTopics, TopicFollower } from '@dx/messaging';
 import { AppLogger, createDataSourceOptions, createLogger, loadConfig, prepareDatabase, queryRows, runMigrationsOnce } from '@dx/platform';
 
 import { COMPUTATION_SERVICE } from '../computation.service';
@@ -64,7 +64,7 @@ export class RebuildService {
       logger: this.logger,
       security: kafkaSecurity(this.config),
     });
-    const serviceGroup = `${prefix}dx-computation`;
+    const serviceGroup = consumerGroupId(prefix, 'computation');
     const topic = `${prefix}${TOPICS.observations}`;
     await prepareDatabase(this.config.DATABASE_URL, 'computation');
     if (this.config.KAFKA_MANAGE_TOPICS) await ensureTopics(kafka, TOPIC_DEFINITIONS, prefix);
@@ -126,7 +126,7 @@ export class RebuildService {
     const follower = new TopicFollower({
       kafka,
       topic: `${this.config.KAFKA_TOPIC_PREFIX}${TOPICS.reference}`,
-      groupId: `${this.config.KAFKA_TOPIC_PREFIX}dx-computation-rebuild-reference-${randomBytes(4).toString('hex')}`,
+      groupId: consumerGroupId(this.config.KAFKA_TOPIC_PREFIX, 'computation', `rebuild-reference-${randomBytes(4).toString('hex')}`),
       decode,
       apply: ({ event }) => {
         const problems = this.reference.apply(referenceChangeOf(event.data));
@@ -152,7 +152,7 @@ export class RebuildService {
       bar.finish(0);
       return 0;
     }
-    const groupId = `${this.config.KAFKA_TOPIC_PREFIX}dx-computation-rebuild-${randomBytes(4).toString('hex')}`;
+    const groupId = consumerGroupId(this.config.KAFKA_TOPIC_PREFIX, 'computation', `rebuild-${randomBytes(4).toString('hex')}`);
     const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 250, maxBytes: 64 * 1024 * 1024, allowAutoTopicCreation: false });
     const contracts = CONTRACTS_BY_TOPIC[TOPICS.observations];
     let consumed = 0;

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Kafka } from 'kafkajs';
 
 import { TOPICS } from '@dx/contracts';
-import { BatchConsumer, EventPublisher, topicSubscription } from '@dx/messaging';
+import { BatchConsumer, consumerGroupId, EventPublisher, topicSubscription } from '@dx/messaging';
 import { APP_CONFIG, APP_LOGGER, AppLogger, KAFKA_CLIENT } from '@dx/platform';
 
 import { NotificationConfig } from '../config/notification.config';
@@ -26,7 +26,7 @@ export class IndicatorValuesConsumer implements OnApplicationBootstrap, OnApplic
     @Inject(APP_LOGGER) logger: AppLogger,
   ) {
     this.consumer = new BatchConsumer(kafka, {
-      groupId: `${config.KAFKA_TOPIC_PREFIX}dx-notification-digest`,
+      groupId: consumerGroupId(config.KAFKA_TOPIC_PREFIX, 'notification', 'digest'),
       topicPrefix: config.KAFKA_TOPIC_PREFIX,
       deadLetters: publisher,
       logger,

@@ -7,7 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 
 import { CloudEvent, TOPIC_DEFINITIONS, TopicEventData, TOPICS } from '@dx/contracts';
-import { createKafkaClient, decoderForTopic, ensureTopics, EventPublisher, parseBrokers, RawMessage } from '@dx/messaging';
+import { consumerGroupId, createKafkaClient, decoderForTopic, ensureTopics, EventPublisher, parseBrokers, RawMessage } from '@dx/messaging';
 import { createLogger, loadConfig, NestPinoLogger, prepareDatabase, queryRows, ServiceContext } from '@dx/platform';
 
 import { ApplyAlertEventsService } from '../alerts/apply-alert-events.service';
@@ -39,7 +39,7 @@ export async function rebuildReporting(env: NodeJS.ProcessEnv, progress: NodeJS.
   const logger = createLogger('reporting', config.LOG_LEVEL);
   const prefix = config.KAFKA_TOPIC_PREFIX;
   const kafka = createKafkaClient({ brokers: parseBrokers(config.KAFKA_BROKERS), clientId: `dx-reporting-rebuild-${randomBytes(3).toString('hex')}`, logger });
-  const serviceGroup = `${prefix}dx-reporting`;
+  const serviceGroup = consumerGroupId(prefix, 'reporting');
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -135,7 +135,7 @@ async function replayTopics(
   bar.start(total, 0);
   let consumed = 0;
   if (remaining.size > 0) {
-    const groupId = `${prefix}dx-reporting-rebuild-${randomBytes(4).toString('hex')}`;
+    const groupId = consumerGroupId(prefix, 'reporting', `rebuild-${randomBytes(4).toString('hex')}`);
     const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 250, maxBytes: 64 * 1024 * 1024, allowAutoTopicCreation: false });
     let finished!: () => void;
     let failed!: (error: unknown) => void;

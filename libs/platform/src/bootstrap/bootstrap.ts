@@ -9,6 +9,7 @@ import { z } from 'zod';
 
 import { TOPIC_DEFINITIONS } from '@dx/contracts';
 import {
+  consumerGroupId,
   ConsumerLagExporter,
   createKafkaClient,
   ensureTopics,
@@ -122,7 +123,7 @@ export async function createServiceApp<TConfig extends PlatformConfig>(
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 
-  const groupId = `${config.KAFKA_TOPIC_PREFIX}dx-${definition.name}`;
+  const groupId = consumerGroupId(config.KAFKA_TOPIC_PREFIX, definition.name);
   const transport = new DxKafkaServer({
     kafka,
     groupId,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { TopicEventData, TOPICS } from '@dx/contracts';
-import { decoderForTopic, RawMessage, TopicFollower } from '@dx/messaging';
+import { consumerGroupId, decoderForTopic, RawMessage, TopicFollower } from '@dx/messaging';
 
 import { ServiceContext } from '../bootstrap/service-context';
 
@@ -22,7 +22,7 @@ export function referenceFollower(
   return new TopicFollower({
     kafka: context.kafka,
     topic: prefix + TOPICS.reference,
-    groupId: `${prefix}dx-${context.name}-reference-${context.instanceId}-${randomBytes(3).toString('hex')}`,
+    groupId: consumerGroupId(prefix, context.name, `reference-${context.instanceId}-${randomBytes(3).toString('hex')}`),
     decode: decoderForTopic(TOPICS.reference),
     apply: async ({ event, message }) => {
       const problems = (await apply(event.data, message)) ?? [];
