@@ -43,7 +43,8 @@ function observations(): { data: ObservationRecordedV1; id: string }[] {
         for (const level of measure.levels) {
           for (const unit of hierarchies.inForce(period).unitsAtLevel(level)) {
             const dimension = Object.entries(measure.dimensions)[0];
-            if (dimension) for (const value of dimension[1]) cells.push({ measure: measure.code, unit: unit.code, period, dimensions: { [dimension[0]]: value } });
+            if (dimension)
+              for (const value of dimension[1]) cells.push({ measure: measure.code, unit: unit.code, period, dimensions: { [dimension[0]]: value } });
             else cells.push({ measure: measure.code, unit: unit.code, period });
           }
         }
@@ -56,7 +57,13 @@ function observations(): { data: ObservationRecordedV1; id: string }[] {
     for (const cell of cells) {
       if (result.length >= COUNT) break;
       const value =
-        cell.measure === 'fibre.available' ? (next() < 0.9 ? 1 : 0) : cell.measure === 'dti.rank' ? 1 + Math.floor(next() * 30) : 1000 + Math.floor(next() * 9000);
+        cell.measure === 'fibre.available'
+          ? next() < 0.9
+            ? 1
+            : 0
+          : cell.measure === 'dti.rank'
+            ? 1 + Math.floor(next() * 30)
+            : 1000 + Math.floor(next() * 9000);
       const observationId = `${cell.measure}/${cell.unit}/${cell.period}/${cell.dimensions?.sector ?? ''}`;
       result.push({ id: `${observationId}:${revision}`, data: { observationId, agency: 'bench', ...cell, value, revision, recordedAt } });
     }
@@ -115,10 +122,14 @@ async function copyBaseline(db: Client, rows: readonly { data: ObservationRecord
   const file = path.join(tmpdir(), `computation-bench-${randomBytes(4).toString('hex')}.tsv`);
   writeFileSync(
     file,
-    rows.map(({ data: d }) => [d.measure, d.unit, d.period, d.dimensions?.sector ?? '', d.value, d.revision, d.observationId, d.recordedAt].join('\t')).join('\n'),
+    rows
+      .map(({ data: d }) => [d.measure, d.unit, d.period, d.dimensions?.sector ?? '', d.value, d.revision, d.observationId, d.recordedAt].join('\t'))
+      .join('\n'),
   );
   chmodSync(file, 0o644);
-  await db.query(`CREATE TABLE bench_copy (measure text, unit text, period text, dimensions_key text, value float8, revision int, observation_id text, recorded_at timestamptz)`);
+  await db.query(
+    `CREATE TABLE bench_copy (measure text, unit text, period text, dimensions_key text, value float8, revision int, observation_id text, recorded_at timestamptz)`,
+  );
   const start = performance.now();
   await db.query(`COPY bench_copy FROM '${file}'`);
   const ms = performance.now() - start;
@@ -154,7 +165,8 @@ async function main(): Promise<void> {
     log(`produced in ${((performance.now() - start) / 1000).toFixed(1)} s`);
     await waitFor(
       async () => (await count('processed_event')) === COUNT && (await count('outbox_event')) === 0,
-      async () => `processed ${await count('processed_event')}/${COUNT}, outbox ${await count('outbox_event')}, ${((performance.now() - start) / 1000).toFixed(0)} s`,
+      async () =>
+        `processed ${await count('processed_event')}/${COUNT}, outbox ${await count('outbox_event')}, ${((performance.now() - start) / 1000).toFixed(0)} s`,
     );
     const serviceMs = performance.now() - start;
     const values = await count('indicator_value');
@@ -162,7 +174,12 @@ async function main(): Promise<void> {
     await computation.close();
 
     log('rebuild');
-    const progress = new Writable({ write: (chunk, _encoding, done) => { process.stderr.write(chunk); done(); } });
+    const progress = new Writable({
+      write: (chunk, _encoding, done) => {
+        process.stderr.write(chunk);
+        done();
+      },
+    });
     const rebuild = await rebuildComputation(computation.env, progress);
     log('COPY of the same rows');
     const copyMs = await copyBaseline(db, stream);

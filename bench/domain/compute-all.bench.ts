@@ -31,11 +31,11 @@ function syntheticFacts(hierarchy: UnitHierarchy): Observation[] {
         for (const unit of hierarchy.unitsAtLevel(level)) {
           for (const period of periods) {
             const base = 1000 + Math.floor(next() * 9000);
-            const value =
-              measure.code === 'fibre.available' ? (next() < 0.9 ? 1 : 0) : measure.code === 'dti.rank' ? 1 + Math.floor(next() * 30) : base;
+            const value = measure.code === 'fibre.available' ? (next() < 0.9 ? 1 : 0) : measure.code === 'dti.rank' ? 1 + Math.floor(next() * 30) : base;
             const dimensions = Object.entries(measure.dimensions)[0];
             if (dimensions) {
-              for (const sector of dimensions[1]) facts.push({ measure: measure.code, unit: unit.code, period, value: Math.floor(value / 3), dimensions: { [dimensions[0]]: sector } });
+              for (const sector of dimensions[1])
+                facts.push({ measure: measure.code, unit: unit.code, period, value: Math.floor(value / 3), dimensions: { [dimensions[0]]: sector } });
             } else {
               facts.push({ measure: measure.code, unit: unit.code, period, value });
             }

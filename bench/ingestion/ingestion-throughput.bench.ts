@@ -195,7 +195,7 @@ async function main(): Promise<void> {
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, sender));
     // Until every announced event is there, or nothing new came for a while (then some are lost).
-    for (let quietSince = performance.now(); eventIds.size < accepted && performance.now() - quietSince < QUIET_MS; ) {
+    for (let quietSince = performance.now(); eventIds.size < accepted && performance.now() - quietSince < QUIET_MS;) {
       const before = messagesSeen;
       await new Promise((r) => setTimeout(r, 100));
       if (messagesSeen !== before) quietSince = performance.now();
@@ -203,9 +203,7 @@ async function main(): Promise<void> {
     await consumer.disconnect();
     const missing = accepted - eventIds.size;
 
-    const rss = Number(
-      (await (await fetch(`${url}/metrics`)).text()).match(/^process_resident_memory_bytes (\S+)$/m)?.[1] ?? Number.NaN,
-    );
+    const rss = Number((await (await fetch(`${url}/metrics`)).text()).match(/^process_resident_memory_bytes (\S+)$/m)?.[1] ?? Number.NaN);
     const acceptRate = accepted / ((lastAcceptedAt - started) / 1000);
     const publishRate = accepted / ((lastSeenAt - started) / 1000);
     const raw = await rawProduceRate(kafka, prefix, work);

@@ -113,7 +113,10 @@ async function main(): Promise<void> {
       scope: { units: ['92'], includeDescendants: true, indicators: ['SOC-01'] },
       minSeverity: 'warning',
     });
-    const communes = HierarchyRegistry.withDefaults().inForce(PERIOD).units.filter((u) => u.level === 3).map((u) => u.code);
+    const communes = HierarchyRegistry.withDefaults()
+      .inForce(PERIOD)
+      .units.filter((u) => u.level === 3)
+      .map((u) => u.code);
     // Every probe commune starts on track (95 %): no event.
     const first = await call(ingestion.port, '/v1/observations', apiKey, {
       observations: communes.flatMap((unit) => [
@@ -159,7 +162,10 @@ async function main(): Promise<void> {
     process.stderr.write(`idle: ${SAMPLES} probes done\n`);
 
     const background = DEFAULT_CATALOGUE.measures.filter((m) => m.frequency === 'month' && m.levels.includes(3)).map((m) => m.code);
-    const loadUnits = HierarchyRegistry.withDefaults().inForce('2024').units.filter((u) => u.level === 3).map((u) => u.code);
+    const loadUnits = HierarchyRegistry.withDefaults()
+      .inForce('2024')
+      .units.filter((u) => u.level === 3)
+      .map((u) => u.code);
     let loading = true;
     let sent = 0;
     let refused = 0;

@@ -86,11 +86,26 @@ async function main(): Promise<void> {
     for (const indicator of DEFAULT_CATALOGUE.indicators) {
       for (const unit of units.filter((u) => indicator.levels.includes(u.level))) {
         QUARTERS.forEach((period, i) => {
-          values.push({ indicator: indicator.code, unit: unit.code, period, value: 40 + i * 2, numerator: 400 + i * 20, denominator: 1000, status: 'on_track', expected: 40 + i * 2, coverage: { reported: 1, expected: 1 }, computedAt: new Date().toISOString() });
+          values.push({
+            indicator: indicator.code,
+            unit: unit.code,
+            period,
+            value: 40 + i * 2,
+            numerator: 400 + i * 20,
+            denominator: 1000,
+            status: 'on_track',
+            expected: 40 + i * 2,
+            coverage: { reported: 1, expected: 1 },
+            computedAt: new Date().toISOString(),
+          });
         });
       }
     }
-    const publisher = new EventPublisher(new Kafka({ clientId: `bench-${suffix}`, brokers: infra.kafkaBrokers.split(','), logLevel: logLevel.NOTHING }), '/bench', prefix);
+    const publisher = new EventPublisher(
+      new Kafka({ clientId: `bench-${suffix}`, brokers: infra.kafkaBrokers.split(','), logLevel: logLevel.NOTHING }),
+      '/bench',
+      prefix,
+    );
     for (let i = 0; i < values.length; i += 2_000) {
       await publisher.publishMany(values.slice(i, i + 2_000).map((data) => ({ contract: IndicatorComputedV1, data })));
     }
@@ -112,7 +127,13 @@ async function main(): Promise<void> {
       await run({ url: base, requests, connections: 10, duration: 2 }); // warm-up
       const saturated = await run({ url: base, requests, connections: 10, duration: DURATION_S });
       const paced = await run({ url: base, requests, connections: 20, overallRate: RATE, duration: DURATION_S });
-      rows.push({ name: route.name, max: saturated.requests.average, p50: paced.latency.p50, p99: paced.latency.p99, errors: saturated.non2xx + saturated.errors + paced.non2xx + paced.errors });
+      rows.push({
+        name: route.name,
+        max: saturated.requests.average,
+        p50: paced.latency.p50,
+        p99: paced.latency.p99,
+        errors: saturated.non2xx + saturated.errors + paced.non2xx + paced.errors,
+      });
     }
     const baseline = rows[0].max;
     const format = (n: number) => Math.round(n).toLocaleString('en-US');

@@ -153,14 +153,16 @@ function apacheKafkaContainer() {
 
 function postgresContainer() {
   const { GenericContainer, Wait } = require('testcontainers');
-  return new GenericContainer(POSTGRES_IMAGE)
-    .withEnvironment({ POSTGRES_USER: 'postgres', POSTGRES_PASSWORD: 'postgres', POSTGRES_DB: 'postgres' })
-    .withExposedPorts(5432)
-    .withCommand(['postgres', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'])
-    .withTmpFs({ '/var/lib/postgresql/data': 'rw' })
-    // the entrypoint starts a temporary server for initdb first, so the line appears twice
-    .withWaitStrategy(Wait.forLogMessage(/database system is ready to accept connections/, 2))
-    .withStartupTimeout(120_000);
+  return (
+    new GenericContainer(POSTGRES_IMAGE)
+      .withEnvironment({ POSTGRES_USER: 'postgres', POSTGRES_PASSWORD: 'postgres', POSTGRES_DB: 'postgres' })
+      .withExposedPorts(5432)
+      .withCommand(['postgres', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'])
+      .withTmpFs({ '/var/lib/postgresql/data': 'rw' })
+      // the entrypoint starts a temporary server for initdb first, so the line appears twice
+      .withWaitStrategy(Wait.forLogMessage(/database system is ready to accept connections/, 2))
+      .withStartupTimeout(120_000)
+  );
 }
 
 /**

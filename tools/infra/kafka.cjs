@@ -164,7 +164,12 @@ function kafkaShError(stderr, code) {
   const lines = stderr.trim().split('\n');
   const summary = [...lines].reverse().find((l) => l.startsWith('kafka.sh: error: '));
   const message = summary ? summary.replace('kafka.sh: error: ', '') : `kafka.sh exited with ${code}`;
-  const detail = summary ? lines.filter((l) => l !== summary).join('\n').trim() : stderr.trim();
+  const detail = summary
+    ? lines
+        .filter((l) => l !== summary)
+        .join('\n')
+        .trim()
+    : stderr.trim();
   let errorCode = 'INFRA_KAFKA_START';
   if (/java not found|needs Java 17/.test(message)) errorCode = 'INFRA_JAVA_MISSING';
   else if (/Maven was not found/.test(message)) errorCode = 'INFRA_MAVEN_MISSING';

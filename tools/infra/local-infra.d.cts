@@ -2,9 +2,7 @@
 
 export type InfraLog = (message: string) => void;
 export type InfraSource = 'external' | 'containers' | 'local';
-export type TopicSpec =
-  | string
-  | { topic: string; numPartitions?: number; replicationFactor?: number; configEntries?: Array<{ name: string; value: string }> };
+export type TopicSpec = string | { topic: string; numPartitions?: number; replicationFactor?: number; configEntries?: Array<{ name: string; value: string }> };
 
 export declare class InfraError extends Error {
   constructor(message: string, code: string, cause?: unknown);
@@ -76,18 +74,11 @@ export declare function waitForKafka(
 export declare function waitForPostgres(url: string, timeoutMs?: number): Promise<void>;
 
 /** Creates the missing topics, waits for leaders of all; returns the names it created. */
-export declare function createTopics(
-  brokers: string | string[],
-  topics: TopicSpec[],
-  options?: { timeoutMs?: number; log?: InfraLog },
-): Promise<string[]>;
+export declare function createTopics(brokers: string | string[], topics: TopicSpec[], options?: { timeoutMs?: number; log?: InfraLog }): Promise<string[]>;
 
 export declare function brokerList(brokers: string | string[]): string[];
 
-export declare function postgresUrl(
-  port: number,
-  options?: { user?: string; password?: string; database?: string; host?: string },
-): string;
+export declare function postgresUrl(port: number, options?: { user?: string; password?: string; database?: string; host?: string }): string;
 
 export declare function containerRuntimeAvailable(options?: { timeoutMs?: number }): Promise<boolean>;
 

@@ -166,9 +166,7 @@ async function startLocalPostgres(options = {}) {
   const log = options.log || defaultLog;
   const ephemeral = options.ephemeral === true;
   const timeoutMs = options.timeoutMs || 60_000;
-  const dir = path.resolve(
-    options.dir || (ephemeral ? fs.mkdtempSync(path.join(os.tmpdir(), 'dx-pg-')) : process.env.PG_DIR || DEFAULT_DIR),
-  );
+  const dir = path.resolve(options.dir || (ephemeral ? fs.mkdtempSync(path.join(os.tmpdir(), 'dx-pg-')) : process.env.PG_DIR || DEFAULT_DIR));
   let port = options.port || (ephemeral ? await freePort() : Number(process.env.PG_PORT) || DEFAULT_PORT);
   const dataDir = path.join(dir, 'data');
   const logFile = path.join(dir, 'postgres.log');

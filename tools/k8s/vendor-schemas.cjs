@@ -34,7 +34,10 @@ function withoutDescriptions(node) {
   return Object.fromEntries(
     Object.entries(node)
       .filter(([key, value]) => !(key === 'description' && typeof value === 'string'))
-      .map(([key, value]) => [key, key === 'properties' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutDescriptions(v)])) : withoutDescriptions(value)]),
+      .map(([key, value]) => [
+        key,
+        key === 'properties' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutDescriptions(v)])) : withoutDescriptions(value),
+      ]),
   );
 }
 

@@ -38,7 +38,7 @@ const IN_CONTAINER_MODE = [
   ['scenario-computes-hand-checked-values', 'computation: the hand-checked scenario, exactly once'],
   ['slip-fires-one-alert-and-recovery-resolves-it', 'notification: alert, e-mail and signed webhook'],
   ['change-feed-resumes-across-restart', 'reporting: read model, change feed and SSE across a restart'],
-  ['agency-slip-becomes-alert-webhook', 'system: an agency\'s slip through every service to a webhook'],
+  ['agency-slip-becomes-alert-webhook', "system: an agency's slip through every service to a webhook"],
 ];
 const say = (message) => process.stdout.write(`[test:containers] ${message}\n`);
 const seconds = (since) => `${Math.round((Date.now() - since) / 1000)} s`;
@@ -72,7 +72,11 @@ async function runSuites(engine) {
 }
 
 function findCompose(env) {
-  for (const [command, args] of [['docker', ['compose']], ['docker-compose', []], ['podman-compose', []]]) {
+  for (const [command, args] of [
+    ['docker', ['compose']],
+    ['docker-compose', []],
+    ['podman-compose', []],
+  ]) {
     const probe = spawnSync(command, [...args, 'version'], { env, stdio: 'ignore' });
     if (probe.status === 0) return { command, args };
   }
@@ -100,7 +104,9 @@ async function runCompose(engine) {
       maxBuffer: 64 * 1024 * 1024,
     });
     if (check && result.status !== 0) {
-      throw new Error(`${compose.command} ${[...compose.args, ...args].join(' ')} failed (${result.status}): ${(result.stderr || '').trim().slice(-500)}; see ${logFile}`);
+      throw new Error(
+        `${compose.command} ${[...compose.args, ...args].join(' ')} failed (${result.status}): ${(result.stderr || '').trim().slice(-500)}; see ${logFile}`,
+      );
     }
     return result;
   };
@@ -151,7 +157,9 @@ async function runCompose(engine) {
       replayed = demoExit === 0 || /the demo keeps reporting/.test(run(['logs', '--no-color', 'demo'], { capture: true, check: false }).stdout || '');
       if (replayed && counts[1] > 0) break;
     }
-    say(`demo: ${replayed ? 'replay done' : 'replay NOT done'} (exit ${demoExit ?? 'not yet: trickling'}), ${counts[0]} observations in ingestion, ${counts[1]} indicator values in computation (${seconds(t)})`);
+    say(
+      `demo: ${replayed ? 'replay done' : 'replay NOT done'} (exit ${demoExit ?? 'not yet: trickling'}), ${counts[0]} observations in ingestion, ${counts[1]} indicator values in computation (${seconds(t)})`,
+    );
     if (!replayed || !(counts[1] > 0)) throw new Error('the demo data did not reach computation within 600 s');
     passed = true;
   } finally {

@@ -18,7 +18,12 @@ export const COMPUTATION_SERVICE: ServiceDefinition<ComputationConfig> = {
   database: {
     // Data access is SQL over the tables the migrations define; no entity mirrors them.
     entities: [],
-    migrations: [CreateFacts1764230400000, CreateIndicatorValuesAndOverdueReports1764403200000, CreateOutboxParking1764921600000, AddFactHierarchyVersion1765152000000],
+    migrations: [
+      CreateFacts1764230400000,
+      CreateIndicatorValuesAndOverdueReports1764403200000,
+      CreateOutboxParking1764921600000,
+      AddFactHierarchyVersion1765152000000,
+    ],
   },
   imports: () => [RebuildGuardModule, FactsModule, IndicatorsModule, OverdueModule],
 };

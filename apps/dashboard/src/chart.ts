@@ -45,7 +45,14 @@ export function drawSeriesChart(container: HTMLElement, input: ChartInput, lang:
   if (crossesReorganisation) {
     const name = t(lang, 'formerUnit');
     legend.push(name);
-    lines.push({ name, type: 'line', data: points(former), symbolSize: 5, lineStyle: { type: 'dashed', color: COLOURS.former }, itemStyle: { color: COLOURS.former } });
+    lines.push({
+      name,
+      type: 'line',
+      data: points(former),
+      symbolSize: 5,
+      lineStyle: { type: 'dashed', color: COLOURS.former },
+      itemStyle: { color: COLOURS.former },
+    });
   }
   legend.push(actualName);
   lines.push({
@@ -56,7 +63,15 @@ export function drawSeriesChart(container: HTMLElement, input: ChartInput, lang:
     lineStyle: { width: 3, color: COLOURS.actual },
     itemStyle: { color: COLOURS.actual },
     ...(crossesReorganisation
-      ? { markLine: { symbol: 'none', silent: true, label: { formatter: t(lang, 'reorganisation'), position: 'insideEndTop' }, lineStyle: { color: '#991b1b', type: 'solid' }, data: [{ xAxis: Date.parse(REORGANISATION) }] } }
+      ? {
+          markLine: {
+            symbol: 'none',
+            silent: true,
+            label: { formatter: t(lang, 'reorganisation'), position: 'insideEndTop' },
+            lineStyle: { color: '#991b1b', type: 'solid' },
+            data: [{ xAxis: Date.parse(REORGANISATION) }],
+          },
+        }
       : {}),
   });
   const trajectoryName = t(lang, 'trajectory');
@@ -79,7 +94,13 @@ export function drawSeriesChart(container: HTMLElement, input: ChartInput, lang:
       symbol: 'diamond',
       symbolSize: 14,
       itemStyle: { color: COLOURS.target },
-      markLine: { symbol: 'none', silent: true, label: { formatter: `${name}: ${show(target.value)}`, position: 'insideStartTop' }, lineStyle: { color: COLOURS.target, type: 'dashed' }, data: [{ yAxis: target.value }] },
+      markLine: {
+        symbol: 'none',
+        silent: true,
+        label: { formatter: `${name}: ${show(target.value)}`, position: 'insideStartTop' },
+        lineStyle: { color: COLOURS.target, type: 'dashed' },
+        data: [{ yAxis: target.value }],
+      },
     });
   }
   chart.setOption(
@@ -90,7 +111,8 @@ export function drawSeriesChart(container: HTMLElement, input: ChartInput, lang:
       legend: { data: legend, top: 0, type: 'scroll' },
       tooltip: {
         trigger: 'item',
-        formatter: (item: { seriesName: string; data: [number, number, string] }) => `${item.seriesName}<br/>${formatPeriod(item.data[2], lang)}: ${show(item.data[1])}`,
+        formatter: (item: { seriesName: string; data: [number, number, string] }) =>
+          `${item.seriesName}<br/>${formatPeriod(item.data[2], lang)}: ${show(item.data[1])}`,
       },
       xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
       yAxis: { type: 'value', inverse: valueUnit === 'rank', scale: true, axisLabel: { formatter: (v: number) => formatNumber(v, lang) } },

@@ -35,7 +35,9 @@ export function formatPeriod(period: string, lang: Lang): string {
   const month = /^(\d{4})-(\d{2})$/.exec(period);
   if (month) {
     if (lang === 'vi') return `Tháng ${Number(month[2])}/${month[1]}`;
-    return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)));
+    return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)),
+    );
   }
   return lang === 'vi' ? `Năm ${period}` : period;
 }

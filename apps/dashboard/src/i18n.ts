@@ -50,7 +50,10 @@ export const LABELS = {
   seeAll: { vi: 'Xem tất cả', en: 'See all' },
   live: { vi: 'Cập nhật trực tiếp', en: 'Live' },
   updatedLive: { vi: 'Đã cập nhật số liệu mới lúc {time}', en: 'New values received at {time}' },
-  chartLabel: { vi: 'Biểu đồ {indicator} của {unit}: giá trị thực tế, lộ trình và mục tiêu', en: 'Chart of {indicator} for {unit}: actual values, trajectory and targets' },
+  chartLabel: {
+    vi: 'Biểu đồ {indicator} của {unit}: giá trị thực tế, lộ trình và mục tiêu',
+    en: 'Chart of {indicator} for {unit}: actual values, trajectory and targets',
+  },
   version: { vi: 'Phiên bản đơn vị hành chính', en: 'Hierarchy version' },
   notFound: { vi: 'Không tìm thấy', en: 'Not found' },
   error: { vi: 'Không tải được dữ liệu. Vui lòng thử lại.', en: 'Could not load the data. Please try again.' },

@@ -12,7 +12,9 @@ import { html, Page, PageContext } from './view';
 
 function hrefFor(lang: Lang) {
   return (path: string, params: Record<string, string | undefined> = {}): string => {
-    const query = new URLSearchParams(Object.entries({ ...params, lang: lang === 'en' ? 'en' : undefined }).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+    const query = new URLSearchParams(
+      Object.entries({ ...params, lang: lang === 'en' ? 'en' : undefined }).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
+    );
     return `${path}${query.size > 0 ? `?${query}` : ''}`;
   };
 }
@@ -84,7 +86,14 @@ function followChanges(page: Page, main: HTMLElement, ctx: PageContext): void {
 async function start(): Promise<void> {
   const lang = langOf(location.search);
   const [about, indicators] = await Promise.all([api.about(), api.indicators()]);
-  const ctx: PageContext = { lang, href: hrefFor(lang), synthetic: about.syntheticData, today: about.today, versionToday: about.hierarchyVersionToday, versions: about.hierarchyVersions };
+  const ctx: PageContext = {
+    lang,
+    href: hrefFor(lang),
+    synthetic: about.syntheticData,
+    today: about.today,
+    versionToday: about.hierarchyVersionToday,
+    versions: about.hierarchyVersions,
+  };
   const main = layout(ctx);
   const page = route(ctx, indicators);
   try {

@@ -9,7 +9,10 @@ describe('generateDemoObservations', () => {
 
   it('should produce only observations that ingestion accepts from the agency that sends them', () => {
     const rejected = observations
-      .map((o) => ({ o, check: checkObservation(o, { catalogue: DEFAULT_CATALOGUE, hierarchy: hierarchies, now, agency: DEMO_AGENCIES.find((a) => a.code === o.agency) }) }))
+      .map((o) => ({
+        o,
+        check: checkObservation(o, { catalogue: DEFAULT_CATALOGUE, hierarchy: hierarchies, now, agency: DEMO_AGENCIES.find((a) => a.code === o.agency) }),
+      }))
       .filter(({ check }) => !check.ok);
     expect(rejected.slice(0, 3)).toEqual([]);
   });
@@ -42,7 +45,8 @@ describe('generateDemoObservations', () => {
   });
 
   it('should keep numerators within their denominators', () => {
-    const value = (measure: string, unit: string, period: string) => observations.find((o) => o.measure === measure && o.unit === unit && o.period === period)?.value;
+    const value = (measure: string, unit: string, period: string) =>
+      observations.find((o) => o.measure === measure && o.unit === unit && o.period === period)?.value;
     for (const o of observations.filter((x) => x.measure === 'households.fibre')) {
       expect(o.value).toBeLessThanOrEqual(value('households.total', o.unit, o.period) ?? Infinity);
     }
@@ -57,7 +61,9 @@ describe('trickleObservations', () => {
     const first = trickleObservations(now, 0);
     expect(first).toHaveLength(6);
     expect(new Set(first.map((o) => o.period))).toEqual(new Set(['2026-Q4']));
-    const rejected = first.filter((o) => !checkObservation(o, { catalogue: DEFAULT_CATALOGUE, hierarchy: hierarchies, now, agency: DEMO_AGENCIES.find((a) => a.code === o.agency) }).ok);
+    const rejected = first.filter(
+      (o) => !checkObservation(o, { catalogue: DEFAULT_CATALOGUE, hierarchy: hierarchies, now, agency: DEMO_AGENCIES.find((a) => a.code === o.agency) }).ok,
+    );
     expect(rejected).toEqual([]);
   });
 

@@ -29,8 +29,18 @@ export interface DemoObservation {
 }
 
 export const DEMO_AGENCIES: DemoAgency[] = [
-  { code: 'demo-sotttt', name: 'Sở Thông tin và Truyền thông (dữ liệu mô phỏng)', measures: ['public_services.*', 'online_users.*', 'procedure_results.*', 'work_records.*', 'dti.rank'], units: ['92'] },
-  { code: 'demo-cuc-thong-ke', name: 'Cục Thống kê (dữ liệu mô phỏng)', measures: ['grdp.*', 'labour_productivity', 'population.total', 'population.adult', 'payment_accounts.eligible', 'households.total'], units: ['92'] },
+  {
+    code: 'demo-sotttt',
+    name: 'Sở Thông tin và Truyền thông (dữ liệu mô phỏng)',
+    measures: ['public_services.*', 'online_users.*', 'procedure_results.*', 'work_records.*', 'dti.rank'],
+    units: ['92'],
+  },
+  {
+    code: 'demo-cuc-thong-ke',
+    name: 'Cục Thống kê (dữ liệu mô phỏng)',
+    measures: ['grdp.*', 'labour_productivity', 'population.total', 'population.adult', 'payment_accounts.eligible', 'households.total'],
+    units: ['92'],
+  },
   { code: 'demo-vnpt', name: 'VNPT Cần Thơ (dữ liệu mô phỏng)', measures: ['households.fibre', 'fibre.available', 'population.covered_*'], units: ['92'] },
   { code: 'demo-nhnn', name: 'Ngân hàng Nhà nước chi nhánh (dữ liệu mô phỏng)', measures: ['payment_accounts.holders'], units: ['92'] },
   { code: 'demo-so-y-te', name: 'Sở Y tế (dữ liệu mô phỏng)', measures: ['population.health_record'], units: ['92'] },
@@ -114,7 +124,12 @@ function share(profile: UnitProfile, period: string, from: number, to: number, r
  * summed size, their average start and pace), so each series runs on across the reorganisation; a unit
  * formed from units the platform never had (Hậu Giang, Sóc Trăng) gets its own.
  */
-function profilesOf(registry: HierarchyRegistry, version: UnitHierarchy, before: ReadonlyMap<string, UnitProfile> | undefined, seed: number): Map<string, UnitProfile> {
+function profilesOf(
+  registry: HierarchyRegistry,
+  version: UnitHierarchy,
+  before: ReadonlyMap<string, UnitProfile> | undefined,
+  seed: number,
+): Map<string, UnitProfile> {
   const profiles = new Map<string, UnitProfile>();
   for (const unit of version.units) {
     const r = random(hash(`${version.id}|${unit.code}`) ^ seed);

@@ -31,7 +31,9 @@ async function ensureSubscriptions(): Promise<void> {
   for (const subscription of DEMO_SUBSCRIPTIONS.filter((s) => !names.has(s.name))) {
     const created = await call('/v1/subscriptions', { method: 'POST', token: ADMIN_TOKEN, body: subscription, base: NOTIFICATION_URL });
     if (created.status !== 201) throw new Error(`cannot subscribe ${subscription.name}: ${created.status} ${JSON.stringify(created.body)}`);
-    process.stdout.write(`Đăng ký cảnh báo / subscription: ${subscription.name} → ${subscription.email}${'inbox' in subscription ? ` (inbox: GET ${NOTIFICATION_URL}/v1/inbox, Bearer ${created.body.token})` : ''}\n`);
+    process.stdout.write(
+      `Đăng ký cảnh báo / subscription: ${subscription.name} → ${subscription.email}${'inbox' in subscription ? ` (inbox: GET ${NOTIFICATION_URL}/v1/inbox, Bearer ${created.body.token})` : ''}\n`,
+    );
   }
 }
 
@@ -81,7 +83,10 @@ function trickle(tokens: ReadonlyMap<string, string>): void {
       if (answer.status !== 202) process.stderr.write(`demo trickle refused: ${answer.status}\n`);
     }
   };
-  const timer = setInterval(() => void send().catch((error) => process.stderr.write(`demo trickle: ${error instanceof Error ? error.message : String(error)}\n`)), TRICKLE_MS);
+  const timer = setInterval(
+    () => void send().catch((error) => process.stderr.write(`demo trickle: ${error instanceof Error ? error.message : String(error)}\n`)),
+    TRICKLE_MS,
+  );
   process.stdout.write(`Dữ liệu mô phỏng tiếp tục mỗi ${TRICKLE_MS / 1000} s / the demo keeps reporting every ${TRICKLE_MS / 1000} s\n`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

@@ -39,7 +39,17 @@ describe('AppModule', () => {
     visit(AppModule, []);
     expect(cycles).toEqual([]);
     expect([...ownModules()].map((m) => m.name).sort()).toEqual(
-      ['AlertsModule', 'AppModule', 'ChannelsModule', 'DeliveriesModule', 'DigestModule', 'DocsModule', 'InboxModule', 'ReferenceModule', 'SubscriptionsModule'].sort(),
+      [
+        'AlertsModule',
+        'AppModule',
+        'ChannelsModule',
+        'DeliveriesModule',
+        'DigestModule',
+        'DocsModule',
+        'InboxModule',
+        'ReferenceModule',
+        'SubscriptionsModule',
+      ].sort(),
     );
   });
 
@@ -49,14 +59,18 @@ describe('AppModule', () => {
   });
 
   it('should export no repository from any module', () => {
-    const exported = [...ownModules()].flatMap((m) => (Reflect.getMetadata(MODULE_METADATA.EXPORTS, m) ?? []).map((e: { name?: string }) => `${m.name}.${e.name}`));
+    const exported = [...ownModules()].flatMap((m) =>
+      (Reflect.getMetadata(MODULE_METADATA.EXPORTS, m) ?? []).map((e: { name?: string }) => `${m.name}.${e.name}`),
+    );
     expect(exported.filter((name: string) => name.endsWith('Repository'))).toEqual([]);
   });
 
   it('should give controllers use cases, never repositories', () => {
     const controllers = [...ownModules()].flatMap((m) => (Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, m) ?? []) as ModuleClass[]);
     expect(controllers.length).toBeGreaterThanOrEqual(5);
-    const injected = controllers.flatMap((c) => ((Reflect.getMetadata('design:paramtypes', c) ?? []) as Array<{ name?: string }>).map((p) => `${c.name}(${p.name})`));
+    const injected = controllers.flatMap((c) =>
+      ((Reflect.getMetadata('design:paramtypes', c) ?? []) as Array<{ name?: string }>).map((p) => `${c.name}(${p.name})`),
+    );
     expect(injected.filter((name) => /Repository\)$/.test(name))).toEqual([]);
   });
 });

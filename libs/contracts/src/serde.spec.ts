@@ -1,12 +1,4 @@
-import {
-  AlertFiredV1,
-  decodeEvent,
-  encodeEvent,
-  IndicatorComputedV1,
-  IndicatorStatusChangedV1,
-  ObservationRecordedV1,
-  ReportOverdueV1,
-} from './index';
+import { AlertFiredV1, decodeEvent, encodeEvent, IndicatorComputedV1, IndicatorStatusChangedV1, ObservationRecordedV1, ReportOverdueV1 } from './index';
 
 const recorded = {
   observationId: 'obs-1',
@@ -109,13 +101,19 @@ describe('encodeEvent / decodeEvent', () => {
   });
 
   it('should refuse to encode a payload that breaks the contract', () => {
-    expect(() =>
-      encodeEvent(ObservationRecordedV1, { ...recorded, value: Number.NaN }, { source: 's' }),
-    ).toThrow(/data\.value/);
+    expect(() => encodeEvent(ObservationRecordedV1, { ...recorded, value: Number.NaN }, { source: 's' })).toThrow(/data\.value/);
     expect(() =>
       encodeEvent(
         IndicatorStatusChangedV1,
-        { kind: 'status_slip', unit: '92', period: '2025', status: 'at_risk', severity: 'warning', hierarchyVersion: '2025-07', detectedAt: '2025-01-01T00:00:00Z' } as never,
+        {
+          kind: 'status_slip',
+          unit: '92',
+          period: '2025',
+          status: 'at_risk',
+          severity: 'warning',
+          hierarchyVersion: '2025-07',
+          detectedAt: '2025-01-01T00:00:00Z',
+        } as never,
         { source: 's' },
       ),
     ).toThrow(/data\.indicator/);
@@ -139,8 +137,6 @@ describe('encodeEvent / decodeEvent', () => {
       changedAt: '2025-07-01T00:00:00Z',
     };
     expect(encodeEvent(AlertFiredV1, alert, { source: 's' }).key).toBe('a1');
-    expect(() => encodeEvent(AlertFiredV1, { ...alert, message: { vi: 'x' } } as never, { source: 's' })).toThrow(
-      /data\.message\.en/,
-    );
+    expect(() => encodeEvent(AlertFiredV1, { ...alert, message: { vi: 'x' } } as never, { source: 's' })).toThrow(/data\.message\.en/);
   });
 });

@@ -19,9 +19,7 @@ export class ContractError extends Error {
   }
 }
 
-export type Decoded<TData> =
-  | { ok: true; event: CloudEvent<TData>; contract: EventContract<TData> }
-  | { ok: false; error: ContractError };
+export type Decoded<TData> = { ok: true; event: CloudEvent<TData>; contract: EventContract<TData> } | { ok: false; error: ContractError };
 
 /** A Kafka message ready for kafkajs `send`. */
 export interface EncodedMessage {
@@ -78,10 +76,7 @@ export function encodeEvent<TData>(contract: EventContract<TData>, data: TData, 
 }
 
 /** Parses and validates a message value against one or more contracts (matched by `type`). Never throws. */
-export function decodeEvent<C extends EventContract<any>>(
-  contracts: C | ReadonlyArray<C>,
-  raw: Buffer | string | null | undefined,
-): Decoded<EventData<C>> {
+export function decodeEvent<C extends EventContract<any>>(contracts: C | ReadonlyArray<C>, raw: Buffer | string | null | undefined): Decoded<EventData<C>> {
   type TData = EventData<C>;
   if (raw === null || raw === undefined) {
     return { ok: false, error: new ContractError('malformed_json', 'message has no value') };

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 
 // Building blocks shared by several payloads. Semantics live in @dx/domain; these only fix the wire shape.
-export const periodSchema = z
-  .string()
-  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'expected YYYY, YYYY-Qn or YYYY-MM');
+export const periodSchema = z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'expected YYYY, YYYY-Qn or YYYY-MM');
 export const timestampSchema = z.iso.datetime({ offset: true });
 export const unitCodeSchema = z.string().regex(/^\d{2,5}$/, 'expected a GSO unit code');
 export const measureCodeSchema = z.string().regex(/^[a-z0-9_]+(\.[a-z0-9_]+)*$/, 'expected a measure code');
@@ -32,7 +30,10 @@ export const messageSourceSchema = z.object({
   key: z.string().nullable(),
   valueBase64: z.string().nullable(),
   valueBytes: z.number().int().nonnegative().optional(),
-  valueSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  valueSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   headers: z.record(z.string(), z.string()),
 });
 

@@ -18,7 +18,16 @@ function messages(values: number[]) {
   return values.map((value, i) => {
     const encoded = encodeEvent(
       ObservationRecordedV1,
-      { observationId: `o${i}`, agency: 'a', measure: 'households.total', unit: '31117', period: '2025-Q1', value, revision: 1, recordedAt: '2025-04-01T00:00:00Z' },
+      {
+        observationId: `o${i}`,
+        agency: 'a',
+        measure: 'households.total',
+        unit: '31117',
+        period: '2025-Q1',
+        value,
+        revision: 1,
+        recordedAt: '2025-04-01T00:00:00Z',
+      },
       { source: '/test', id: `o${i}:1` },
     );
     return { offset: String(100 + i), key: Buffer.from(encoded.key), value: Buffer.from(encoded.value), headers: {} };
@@ -33,7 +42,10 @@ interface Harness {
   deliver(values: number[], overrides?: Partial<{ heartbeat: () => Promise<void>; isStale: () => boolean }>): Promise<void>;
 }
 
-async function aConsumer(handle: (events: ConsumedEvent<ObservationRecordedV1>[], heartbeat: () => Promise<void>) => Promise<void>, maxEventsPerCall = 500): Promise<Harness> {
+async function aConsumer(
+  handle: (events: ConsumedEvent<ObservationRecordedV1>[], heartbeat: () => Promise<void>) => Promise<void>,
+  maxEventsPerCall = 500,
+): Promise<Harness> {
   const { kafka, eachBatch } = fakeKafka();
   const harness: Harness = {
     deadLettered: [],

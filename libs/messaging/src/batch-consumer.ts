@@ -227,10 +227,7 @@ export class BatchConsumer {
         const transient = isTransientError(error) || !(await this.dependenciesHealthy());
         if (transient) transientRetries += 1;
         else attempts += 1;
-        context.logger.warn(
-          { err: error, attempts, transientRetries, transient },
-          transient ? 'transient failure, retrying' : 'processing failed',
-        );
+        context.logger.warn({ err: error, attempts, transientRetries, transient }, transient ? 'transient failure, retrying' : 'processing failed');
         if (!transient && attempts >= this.maxAttempts) return { error, attempts };
         await new Promise((resolve) => setTimeout(resolve, this.backoff(transient ? Math.min(transientRetries, 6) : attempts)));
         await context.heartbeat().catch((heartbeatError: unknown) => {
@@ -251,13 +248,7 @@ export class BatchConsumer {
     }
   }
 
-  private async deadLetter(
-    raw: RawMessage,
-    kind: 'invalid' | 'exhausted',
-    error: unknown,
-    attempts: number,
-    logger: StructuredLogger,
-  ): Promise<void> {
+  private async deadLetter(raw: RawMessage, kind: 'invalid' | 'exhausted', error: unknown, attempts: number, logger: StructuredLogger): Promise<void> {
     const code = error instanceof ContractError ? error.code : ((error as { code?: unknown })?.code ?? 'processing_failed');
     const reason = boundedReason({
       kind,

@@ -35,10 +35,20 @@ export class ConsumerLagExporter {
     const registers = [options.registry];
     this.lag =
       (options.registry.getSingleMetric('dx_kafka_consumer_lag') as Gauge<'group' | 'topic' | 'partition'> | undefined) ??
-      new Gauge({ name: 'dx_kafka_consumer_lag', help: 'Messages not yet committed by the consumer group, per topic and partition', labelNames: ['group', 'topic', 'partition'], registers });
+      new Gauge({
+        name: 'dx_kafka_consumer_lag',
+        help: 'Messages not yet committed by the consumer group, per topic and partition',
+        labelNames: ['group', 'topic', 'partition'],
+        registers,
+      });
     this.refreshedAt =
       (options.registry.getSingleMetric('dx_kafka_consumer_lag_refreshed_timestamp_seconds') as Gauge<'group'> | undefined) ??
-      new Gauge({ name: 'dx_kafka_consumer_lag_refreshed_timestamp_seconds', help: 'When the consumer lag was last read from the brokers', labelNames: ['group'], registers });
+      new Gauge({
+        name: 'dx_kafka_consumer_lag_refreshed_timestamp_seconds',
+        help: 'When the consumer lag was last read from the brokers',
+        labelNames: ['group'],
+        registers,
+      });
   }
 
   start(): void {

@@ -66,6 +66,9 @@ describe('boundedReason', () => {
   });
 
   it('should leave a short reason as it is', () => {
-    expect(boundedReason({ code: 'invalid_value', message: 'Giá trị âm / negative value' })).toEqual({ code: 'invalid_value', message: 'Giá trị âm / negative value' });
+    expect(boundedReason({ code: 'invalid_value', message: 'Giá trị âm / negative value' })).toEqual({
+      code: 'invalid_value',
+      message: 'Giá trị âm / negative value',
+    });
   });
 });

@@ -6,7 +6,11 @@ import { TopicFollower } from './topic-follower';
 // A fake kafkajs client playing a topic created a moment ago: ListOffsets answers NOT_LEADER (retriable) until
 // its partition has a leader. The follower must wait for it instead of failing its service's start.
 function notLeader(): Error {
-  return Object.assign(new Error('This server is not the leader for that topic-partition'), { name: 'KafkaJSProtocolError', type: 'NOT_LEADER_FOR_PARTITION', retriable: true });
+  return Object.assign(new Error('This server is not the leader for that topic-partition'), {
+    name: 'KafkaJSProtocolError',
+    type: 'NOT_LEADER_FOR_PARTITION',
+    retriable: true,
+  });
 }
 
 function aKafka(offsetAnswers: Array<() => Promise<Array<{ partition: number; high: string; low: string }>>>) {
@@ -29,7 +33,15 @@ function aKafka(offsetAnswers: Array<() => Promise<Array<{ partition: number; hi
   return { kafka, calls };
 }
 
-const follower = (kafka: Kafka) => new TopicFollower({ kafka, topic: 'dx.reference.v1', groupId: 'g', decode: () => ({ ok: false, error: new Error('unused') }) as never, apply: () => undefined, logger: SILENT_LOGGER });
+const follower = (kafka: Kafka) =>
+  new TopicFollower({
+    kafka,
+    topic: 'dx.reference.v1',
+    groupId: 'g',
+    decode: () => ({ ok: false, error: new Error('unused') }) as never,
+    apply: () => undefined,
+    logger: SILENT_LOGGER,
+  });
 
 describe('TopicFollower.start', () => {
   it('should retry end offsets while the partition has no leader yet, then start following', async () => {
@@ -41,7 +53,11 @@ describe('TopicFollower.start', () => {
   });
 
   it('should fail at once on an error that is not transient', async () => {
-    const denied = Object.assign(new Error('Not authorized to access topics'), { name: 'KafkaJSProtocolError', type: 'TOPIC_AUTHORIZATION_FAILED', retriable: false });
+    const denied = Object.assign(new Error('Not authorized to access topics'), {
+      name: 'KafkaJSProtocolError',
+      type: 'TOPIC_AUTHORIZATION_FAILED',
+      retriable: false,
+    });
     const { kafka, calls } = aKafka([async () => Promise.reject(denied)]);
     await expect(follower(kafka).start()).rejects.toThrow('Not authorized');
     expect(calls.fetchTopicOffsets).toBe(1);

@@ -35,7 +35,11 @@ export async function ensureTopics(kafka: Kafka, topics: ReadonlyArray<TopicDefi
         const alreadyExist = !!errors?.length && errors.every((e) => e.type === 'TOPIC_ALREADY_EXISTS');
         // KRaft may answer a just-created topic's metadata with UNKNOWN_TOPIC_OR_PARTITION for a moment,
         // which kafkajs' waitForLeaders does not wait out (only LEADER_NOT_AVAILABLE): wait here.
-        if (kafkaErrorType(error) === 'UNKNOWN_TOPIC_OR_PARTITION') await waitForLeaders(admin, missing.map((t) => t.topic));
+        if (kafkaErrorType(error) === 'UNKNOWN_TOPIC_OR_PARTITION')
+          await waitForLeaders(
+            admin,
+            missing.map((t) => t.topic),
+          );
         else if (alreadyExist) missing.forEach((t) => existing.add(t.topic));
         else throw error;
       }

@@ -43,7 +43,9 @@ describe('isTransientError', () => {
   });
 
   it('should not class a rebalance or a refused record as transient', () => {
-    expect(isTransientError(driverError('The group is rebalancing', { name: 'KafkaJSProtocolError', type: 'REBALANCE_IN_PROGRESS', retriable: false }))).toBe(false);
+    expect(isTransientError(driverError('The group is rebalancing', { name: 'KafkaJSProtocolError', type: 'REBALANCE_IN_PROGRESS', retriable: false }))).toBe(
+      false,
+    );
     expect(isTransientError(driverError('too large', { name: 'KafkaJSProtocolError', type: 'MESSAGE_TOO_LARGE', retriable: false }))).toBe(false);
   });
 

@@ -15,7 +15,10 @@ export interface CreateTestDatabaseOptions {
 export async function createTestDatabase(prefix: string, options: CreateTestDatabaseOptions = {}): Promise<string> {
   const serverUrl = options.serverUrl ?? process.env['DATABASE_URL'];
   if (!serverUrl) throw new Error('createTestDatabase: DATABASE_URL is not set (see getTestInfra)');
-  const cleanPrefix = prefix.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 40);
+  const cleanPrefix = prefix
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_')
+    .slice(0, 40);
   const name = `${cleanPrefix}_test_${uniqueSuffix()}`;
   assertTestDatabaseName(name);
 

@@ -10,11 +10,7 @@ export interface CreateTestTopicsOptions {
  * consumers never meet "This server does not host this topic-partition". Returns the names.
  * Combine with uniqueSuffix(): createTestTopics(brokers, [`dx.observations.v1.${suffix}`]).
  */
-export async function createTestTopics(
-  brokers: string | string[],
-  names: string[],
-  { numPartitions = 1 }: CreateTestTopicsOptions = {},
-): Promise<string[]> {
+export async function createTestTopics(brokers: string | string[], names: string[], { numPartitions = 1 }: CreateTestTopicsOptions = {}): Promise<string[]> {
   const admin = createTestKafka({ brokers }).admin();
   await admin.connect();
   try {

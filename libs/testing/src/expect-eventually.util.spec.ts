@@ -54,15 +54,11 @@ describe('expectEventually', () => {
   });
 
   it('should keep the jest matcher message when an expectation never holds', async () => {
-    await expect(expectEventually(() => expect(1).toBe(2), { timeoutMs: 20, intervalMs: 5 })).rejects.toThrow(
-      /Expected:.*2/,
-    );
+    await expect(expectEventually(() => expect(1).toBe(2), { timeoutMs: 20, intervalMs: 5 })).rejects.toThrow(/Expected:.*2/);
   });
 
   it('should fail at the deadline when an attempt never settles', async () => {
-    await expect(expectEventually(() => new Promise<never>(() => undefined), { timeoutMs: 30 })).rejects.toThrow(
-      /still running after 30 ms/,
-    );
+    await expect(expectEventually(() => new Promise<never>(() => undefined), { timeoutMs: 30 })).rejects.toThrow(/still running after 30 ms/);
   });
 
   it('should not start another attempt when the next one would begin after the deadline', async () => {

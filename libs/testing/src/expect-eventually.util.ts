@@ -14,10 +14,7 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  *
  * @example await expectEventually(async () => expect(await countAlerts()).toBe(1), { timeoutMs: 15_000 });
  */
-export async function expectEventually<T>(
-  assertion: () => T | Promise<T>,
-  { timeoutMs = 10_000, intervalMs = 100 }: ExpectEventuallyOptions = {},
-): Promise<T> {
+export async function expectEventually<T>(assertion: () => T | Promise<T>, { timeoutMs = 10_000, intervalMs = 100 }: ExpectEventuallyOptions = {}): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let attempts = 0;
   for (;;) {
@@ -25,10 +22,7 @@ export async function expectEventually<T>(
     const remaining = Math.max(deadline - Date.now(), 0);
     let timer: NodeJS.Timeout | undefined;
     const stillPending = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`expectEventually: the assertion was still running after ${timeoutMs} ms (attempt ${attempts})`)),
-        remaining,
-      );
+      timer = setTimeout(() => reject(new Error(`expectEventually: the assertion was still running after ${timeoutMs} ms (attempt ${attempts})`)), remaining);
     });
     try {
       return await Promise.race([Promise.resolve().then(assertion), stillPending]);

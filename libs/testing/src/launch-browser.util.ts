@@ -14,14 +14,26 @@ export async function launchBrowser(): Promise<Browser> {
   let executablePath = SYSTEM_CHROMIUM;
   if (!existsSync(executablePath)) {
     // The package is an ES module, which Jest's CommonJS runtime cannot load: ask a plain node for the path.
-    executablePath = execFileSync(process.execPath, ['--input-type=module', '-e', "import c from '@sparticuz/chromium'; process.stdout.write(await c.executablePath());"], {
-      cwd: __dirname,
-      encoding: 'utf8',
-    });
+    executablePath = execFileSync(
+      process.execPath,
+      ['--input-type=module', '-e', "import c from '@sparticuz/chromium'; process.stdout.write(await c.executablePath());"],
+      {
+        cwd: __dirname,
+        encoding: 'utf8',
+      },
+    );
   }
   return chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
   });
 }

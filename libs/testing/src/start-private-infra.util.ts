@@ -19,7 +19,13 @@ export interface PrivateServer {
   dispose(): Promise<void>;
 }
 
-async function privateServer(kind: string, command: (action: 'start' | 'stop', env: NodeJS.ProcessEnv) => Promise<unknown>, env: NodeJS.ProcessEnv, dir: string, address: string): Promise<PrivateServer> {
+async function privateServer(
+  kind: string,
+  command: (action: 'start' | 'stop', env: NodeJS.ProcessEnv) => Promise<unknown>,
+  env: NodeJS.ProcessEnv,
+  dir: string,
+  address: string,
+): Promise<PrivateServer> {
   const server: PrivateServer = {
     address,
     start: async () => void (await command('start', env)),
@@ -106,5 +112,11 @@ export async function startPrivatePostgres(): Promise<PrivateServer> {
   const port = await freePort();
   const env = { ...process.env, PG_DIR: dir, PG_PORT: String(port) };
   const script = join(REPO_ROOT, 'infra', 'postgres', 'postgres.cjs');
-  return privateServer('PostgreSQL', (action, e) => run(process.execPath, [script, action], { env: e, timeout: 120_000 }), env, dir, `postgres://postgres:postgres@127.0.0.1:${port}/postgres`);
+  return privateServer(
+    'PostgreSQL',
+    (action, e) => run(process.execPath, [script, action], { env: e, timeout: 120_000 }),
+    env,
+    dir,
+    `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+  );
 }

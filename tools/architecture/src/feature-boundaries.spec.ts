@@ -35,7 +35,7 @@ describe('feature boundaries inside a service', () => {
     expect(output).toContain('error no-feature-cycles: apps/demo/src/targets');
   });
 
-  it('reject a cycle between a new feature and one of ingestion\'s known tangled features', () => {
+  it("reject a cycle between a new feature and one of ingestion's known tangled features", () => {
     const { status, output } = checkFixture('new-cycle-with-known-ingestion-feature');
 
     expect(status).not.toBe(0);
@@ -55,9 +55,7 @@ describe('feature boundaries inside a service', () => {
     const { status, output } = checkFixture('private-file-of-another-feature');
 
     expect(status).not.toBe(0);
-    expect(output).toContain(
-      'error feature-public-surface: apps/demo/src/targets/set-target.service.ts → apps/demo/src/readings/readings.repository.ts',
-    );
+    expect(output).toContain('error feature-public-surface: apps/demo/src/targets/set-target.service.ts → apps/demo/src/readings/readings.repository.ts');
   });
 
   it('reject two files of one feature that import each other', () => {

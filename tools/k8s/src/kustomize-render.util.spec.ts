@@ -24,10 +24,50 @@ describe('renderKustomization', () => {
   });
 
   it('should merge containers, env and volume mounts by their keys and replace other lists', () => {
-    const base = { spec: { containers: [{ name: 'app', image: 'a', env: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }], args: ['x', 'y'] }] } };
-    const patch = { spec: { containers: [{ name: 'app', env: [{ name: 'B', value: '3' }, { name: 'C', value: '4' }], args: ['z'] }] } };
+    const base = {
+      spec: {
+        containers: [
+          {
+            name: 'app',
+            image: 'a',
+            env: [
+              { name: 'A', value: '1' },
+              { name: 'B', value: '2' },
+            ],
+            args: ['x', 'y'],
+          },
+        ],
+      },
+    };
+    const patch = {
+      spec: {
+        containers: [
+          {
+            name: 'app',
+            env: [
+              { name: 'B', value: '3' },
+              { name: 'C', value: '4' },
+            ],
+            args: ['z'],
+          },
+        ],
+      },
+    };
     expect(strategicMerge(base, patch, true)).toEqual({
-      spec: { containers: [{ name: 'app', image: 'a', env: [{ name: 'A', value: '1' }, { name: 'B', value: '3' }, { name: 'C', value: '4' }], args: ['z'] }] },
+      spec: {
+        containers: [
+          {
+            name: 'app',
+            image: 'a',
+            env: [
+              { name: 'A', value: '1' },
+              { name: 'B', value: '3' },
+              { name: 'C', value: '4' },
+            ],
+            args: ['z'],
+          },
+        ],
+      },
     });
     // custom resources: JSON merge patch, lists replaced whole
     expect(strategicMerge({ spec: { roles: ['a', 'b'] } }, { spec: { roles: ['c'] } }, false)).toEqual({ spec: { roles: ['c'] } });
@@ -36,7 +76,9 @@ describe('renderKustomization', () => {
 
   it('should refuse a kustomization field it does not implement rather than ignore it', () => {
     const dir = kustomization({ 'kustomization.yaml': 'resources: []\ncommonLabels:\n  team: dx\n' });
-    expect(() => renderKustomization(dir)).toThrow(new KustomizeError(`${join(dir, 'kustomization.yaml')}: fields not supported by this renderer: commonLabels`));
+    expect(() => renderKustomization(dir)).toThrow(
+      new KustomizeError(`${join(dir, 'kustomization.yaml')}: fields not supported by this renderer: commonLabels`),
+    );
   });
 
   it('should refuse to render without the secrets file, as kubectl apply -k does, unless asked to use the example', () => {
@@ -46,7 +88,11 @@ describe('renderKustomization', () => {
     });
     expect(() => renderKustomization(dir)).toThrow(/secrets.env: missing/);
     const [secret] = renderKustomization(dir, { exampleSecrets: true }) as any[];
-    expect([secret.kind, secret.metadata.name, Buffer.from(secret.data.DX_ADMIN_TOKEN, 'base64').toString()]).toEqual(['Secret', 'dx-platform-secrets', 'example-token']);
+    expect([secret.kind, secret.metadata.name, Buffer.from(secret.data.DX_ADMIN_TOKEN, 'base64').toString()]).toEqual([
+      'Secret',
+      'dx-platform-secrets',
+      'example-token',
+    ]);
   });
 
   it('should refuse a patch whose target does not exist', () => {

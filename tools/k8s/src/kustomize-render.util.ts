@@ -96,7 +96,8 @@ function readEnvFile(file: string, options: RenderOptions): Record<string, strin
 }
 
 function setImages(manifest: Manifest, images: NonNullable<Kustomization['images']>): void {
-  const pod = (manifest.spec as { template?: { spec?: { containers?: Array<{ image: string }>; initContainers?: Array<{ image: string }> } } } | undefined)?.template?.spec;
+  const pod = (manifest.spec as { template?: { spec?: { containers?: Array<{ image: string }>; initContainers?: Array<{ image: string }> } } } | undefined)
+    ?.template?.spec;
   for (const container of [...(pod?.containers ?? []), ...(pod?.initContainers ?? [])]) {
     const [name, tag] = container.image.split(/:(?=[^/]*$)/);
     const image = images.find((i) => i.name === name);
@@ -126,7 +127,9 @@ export function renderKustomization(directory: string, options: RenderOptions = 
 
   if (kustomization.secretGenerator?.length) {
     if (!kustomization.generatorOptions?.disableNameSuffixHash) {
-      throw new KustomizeError(`${file}: secretGenerator needs generatorOptions.disableNameSuffixHash (name hashes and their references are not rendered here)`);
+      throw new KustomizeError(
+        `${file}: secretGenerator needs generatorOptions.disableNameSuffixHash (name hashes and their references are not rendered here)`,
+      );
     }
     for (const generator of kustomization.secretGenerator) {
       const values: Record<string, string> = {};

@@ -26,7 +26,12 @@ function isObject(value: unknown): value is Schema {
 function strict(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(strict);
   if (!isObject(node)) return node;
-  const result: Schema = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, key === 'properties' && isObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, strict(v)])) : strict(value)]));
+  const result: Schema = Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [
+      key,
+      key === 'properties' && isObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, strict(v)])) : strict(value),
+    ]),
+  );
   if (result['x-kubernetes-int-or-string'] === true || result['format'] === 'int-or-string') {
     delete result['type'];
     delete result['format'];
@@ -83,6 +88,8 @@ export class ManifestValidator {
     const validator = this.validators.get(`${manifest.apiVersion}/${manifest.kind}`);
     if (!validator) return [`no schema for ${manifest.apiVersion} ${manifest.kind}`];
     if (validator(manifest)) return [];
-    return (validator.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message}${e.keyword === 'additionalProperties' ? ` (${String(e.params['additionalProperty'])})` : ''}`);
+    return (validator.errors ?? []).map(
+      (e) => `${e.instancePath || '/'}: ${e.message}${e.keyword === 'additionalProperties' ? ` (${String(e.params['additionalProperty'])})` : ''}`,
+    );
   }
 }

@@ -62,7 +62,9 @@ describe('Kubernetes manifests (infra/k8s)', () => {
       const agencies = users.filter((u) => u.metadata.name.startsWith('dx-agency-'));
       expect(agencies.length).toBeGreaterThan(0);
       for (const agency of agencies) {
-        expect(aclsOf(agency).map((a) => [a.resource.type, a.resource.name, [...a.operations].sort()])).toEqual([['topic', TOPICS.intake, ['Describe', 'Write']]]);
+        expect(aclsOf(agency).map((a) => [a.resource.type, a.resource.name, [...a.operations].sort()])).toEqual([
+          ['topic', TOPICS.intake, ['Describe', 'Write']],
+        ]);
       }
       // No ACL names a topic that does not exist, and nobody but an operator's tooling creates topics.
       const topics = new Set(ofKind(manifests, 'KafkaTopic').map((t) => t.metadata.name));
@@ -85,7 +87,10 @@ describe('Kubernetes manifests (infra/k8s)', () => {
       expect(env.KAFKA_SASL_USERNAME.value).toBe(name);
       expect(env.KAFKA_SASL_PASSWORD.valueFrom.secretKeyRef).toEqual({ name, key: 'password' });
       const user = named(manifests, 'KafkaUser', name);
-      expect(aclsOf(user as Manifest)).toContainEqual({ resource: { type: 'group', name, patternType: 'prefix' }, operations: expect.arrayContaining(['Read']) });
+      expect(aclsOf(user as Manifest)).toContainEqual({
+        resource: { type: 'group', name, patternType: 'prefix' },
+        operations: expect.arrayContaining(['Read']),
+      });
       expect(env.DATABASE_URL.valueFrom.secretKeyRef).toEqual({ name: 'dx-postgres-app', key: 'uri' });
       for (const secret of ['DX_ADMIN_TOKEN', 'DX_SECRET_KEY'].filter((s) => env[s])) {
         const { name: secretName, key } = env[secret].valueFrom.secretKeyRef;
@@ -105,7 +110,11 @@ describe('Kubernetes manifests (infra/k8s)', () => {
       const partitions = TOPIC_DEFINITIONS.find((d) => d.topic === TOPICS.observations)?.numPartitions ?? 0;
       expect(partitions).toBeGreaterThan(0);
       expect(spec(named(manifests, 'ScaledObject', 'dx-computation')).maxReplicaCount).toBeLessThanOrEqual(partitions);
-      expect(spec(named(manifests, 'HorizontalPodAutoscaler', 'dx-ingestion')).scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'dx-ingestion' });
+      expect(spec(named(manifests, 'HorizontalPodAutoscaler', 'dx-ingestion')).scaleTargetRef).toEqual({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        name: 'dx-ingestion',
+      });
       expect(ofKind(manifests, 'HorizontalPodAutoscaler').map((h) => h.metadata.name)).toEqual(['dx-ingestion']);
     });
   });

@@ -11,4 +11,6 @@ import { K8S_DIR, renderKustomization } from './kustomize-render.util';
 const args = process.argv.slice(2);
 const overlay = args.find((a) => !a.startsWith('--')) ?? 'production';
 const manifests = renderKustomization(join(K8S_DIR, 'overlays', overlay), { exampleSecrets: args.includes('--example-secrets') });
-process.stdout.write(args.includes('--list') ? manifests.map((m) => `${m.kind}/${m.metadata.name}\n`).join('') : manifests.map((m) => stringify(m)).join('---\n'));
+process.stdout.write(
+  args.includes('--list') ? manifests.map((m) => `${m.kind}/${m.metadata.name}\n`).join('') : manifests.map((m) => stringify(m)).join('---\n'),
+);

@@ -41,7 +41,10 @@ export class RecomputeForHierarchyService {
     return this.dataSource.transaction(async (manager) => {
       const fromYear = await this.recompute.firstFactYear(manager);
       if (fromYear === undefined) return none;
-      const reached = hierarchyChangeReach(reference.catalogue, applied.before.hierarchies, applied.after.hierarchies, version, { now: this.clock.now(), fromYear });
+      const reached = hierarchyChangeReach(reference.catalogue, applied.before.hierarchies, applied.after.hierarchies, version, {
+        now: this.clock.now(),
+        fromYear,
+      });
       // A later change may have moved the same values again: it recomputes them itself.
       const refs = reached.filter((ref) => stillPublished(reference.hierarchies, ref));
       if (refs.length === 0) return none;

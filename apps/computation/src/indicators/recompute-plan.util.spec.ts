@@ -14,7 +14,10 @@ describe('planRecompute', () => {
     // (current) and the year 2025, which are the two-level version's: Phường Cái Khế (31120), formed from
     // 31117, and the new city. Q4 is in the future.
     expect(keys(plan.refs)).toEqual(
-      [...['31117', '916', '92'].map((u) => `SOC-01 ${u} 2025-Q2`), ...['31120', '92'].flatMap((u) => ['2025', '2025-Q3'].map((p) => `SOC-01 ${u} ${p}`))].sort(),
+      [
+        ...['31117', '916', '92'].map((u) => `SOC-01 ${u} 2025-Q2`),
+        ...['31120', '92'].flatMap((u) => ['2025', '2025-Q3'].map((p) => `SOC-01 ${u} ${p}`)),
+      ].sort(),
     );
     expect(plan.refs.filter((r) => r.period === '2025-Q3').every((r) => r.hierarchyVersion === '2025-07')).toBe(true);
     expect(plan.units).toEqual(['31117', '31120', '916', '92']);
@@ -59,7 +62,15 @@ describe('planRecompute', () => {
   });
 
   it('should plan nothing when the measure or unit is unknown', () => {
-    const plan = planRecompute(DEFAULT_CATALOGUE, hierarchies, [{ measure: 'no.such', unit: '31117', period: '2025-Q2' }, { measure: 'households.total', unit: '99999', period: '2025-Q2' }], NOW);
+    const plan = planRecompute(
+      DEFAULT_CATALOGUE,
+      hierarchies,
+      [
+        { measure: 'no.such', unit: '31117', period: '2025-Q2' },
+        { measure: 'households.total', unit: '99999', period: '2025-Q2' },
+      ],
+      NOW,
+    );
 
     expect(plan.refs).toEqual([]);
     expect(plan.scope.units).toEqual([]);

@@ -15,11 +15,7 @@ export interface ValueChanges {
  * value as it is after this batch — so recomputing an unchanged value, or re-applying a batch, emits
  * nothing.
  */
-export function valueChanges(
-  catalogue: Catalogue,
-  computed: readonly IndicatorValue[],
-  stored: ReadonlyMap<string, IndicatorValue>,
-): ValueChanges {
+export function valueChanges(catalogue: Catalogue, computed: readonly IndicatorValue[], stored: ReadonlyMap<string, IndicatorValue>): ValueChanges {
   const after = new Map(stored);
   for (const value of computed) after.set(refKey(value), value);
   const changed: IndicatorValue[] = [];

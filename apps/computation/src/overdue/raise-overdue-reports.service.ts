@@ -25,7 +25,10 @@ export class RaiseOverdueReportsService {
   async execute(now: Date): Promise<OverdueEvent[]> {
     return this.dataSource.transaction(async (manager) => {
       const raised = await raiseOverdue(manager, this.reports, this.reference, now, this.config.COMPUTATION_OVERDUE_LOOKBACK_MONTHS);
-      await this.outbox.enqueue(manager, raised.map((e) => toReportOverdue(e, new Date())));
+      await this.outbox.enqueue(
+        manager,
+        raised.map((e) => toReportOverdue(e, new Date())),
+      );
       return raised;
     });
   }

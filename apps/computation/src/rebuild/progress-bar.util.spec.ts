@@ -15,7 +15,12 @@ describe('renderProgress', () => {
 describe('ProgressBar', () => {
   it('should write one line per tenth when the stream is not a terminal', () => {
     const lines: string[] = [];
-    const stream = new Writable({ write: (chunk, _encoding, done) => { lines.push(String(chunk)); done(); } });
+    const stream = new Writable({
+      write: (chunk, _encoding, done) => {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     const bar = new ProgressBar(stream, 'values', 100);
     for (let i = 0; i <= 100; i++) bar.update(i);
     bar.finish(100);

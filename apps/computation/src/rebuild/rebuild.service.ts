@@ -92,7 +92,11 @@ export class RebuildService {
         );
       }
       await runMigrationsOnce(dataSource, 'computation');
-      const [{ unpublished }] = await queryRows(dataSource, z.object({ unpublished: z.number() }), `SELECT count(*)::int AS unpublished FROM computation.outbox_event`);
+      const [{ unpublished }] = await queryRows(
+        dataSource,
+        z.object({ unpublished: z.number() }),
+        `SELECT count(*)::int AS unpublished FROM computation.outbox_event`,
+      );
       if (unpublished > 0) {
         throw new RebuildConflict(
           `Hộp thư đi còn ${unpublished} sự kiện chưa gửi lên Kafka: khởi động dịch vụ (Kafka phải chạy) cho đến khi gửi hết, dừng nó, rồi dựng lại / ` +
@@ -104,7 +108,9 @@ export class RebuildService {
       await dataSource.query(`TRUNCATE ${TABLES.map((t) => `computation.${t}`).join(', ')}`);
       const messages = await this.loadFacts(kafka, dataSource, topic, ends);
       const values = await this.computeValues(dataSource);
-      await dataSource.transaction((manager) => raiseOverdue(manager, this.overdue, this.reference, this.now(), this.config.COMPUTATION_OVERDUE_LOOKBACK_MONTHS));
+      await dataSource.transaction((manager) =>
+        raiseOverdue(manager, this.overdue, this.reference, this.now(), this.config.COMPUTATION_OVERDUE_LOOKBACK_MONTHS),
+      );
       await admin.setOffsets({ groupId: serviceGroup, topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
       const [{ n: facts }] = await queryRows(dataSource, z.object({ n: z.number() }), `SELECT count(*)::int AS n FROM computation.observation_fact`);
       return { messages, facts, values, elapsedMs: Date.now() - started };

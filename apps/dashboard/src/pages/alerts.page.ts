@@ -23,7 +23,8 @@ export function overdueList(reports: readonly OverdueReportView[], ctx: PageCont
     <thead><tr><th scope="col">${html(t(lang, 'measure'))}</th><th scope="col">${html(t(lang, 'unit'))}</th><th scope="col">${html(t(lang, 'period'))}</th><th scope="col">${html(t(lang, 'dueDate'))}</th></tr></thead>
     <tbody>${reports
       .map(
-        (r) => `<tr><td>${html(r.measureName[lang])}</td><td>${html(r.unitName ?? r.unit)}</td><td>${html(formatPeriod(r.period, lang))}</td><td>${html(r.dueDate ?? '—')}</td></tr>`,
+        (r) =>
+          `<tr><td>${html(r.measureName[lang])}</td><td>${html(r.unitName ?? r.unit)}</td><td>${html(formatPeriod(r.period, lang))}</td><td>${html(r.dueDate ?? '—')}</td></tr>`,
       )
       .join('')}</tbody></table></div>`;
 }

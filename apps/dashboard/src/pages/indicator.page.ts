@@ -36,7 +36,11 @@ export function indicatorPage(ctx: PageContext, code: string, indicators: Indica
           <h3>${html(t(lang, 'behind'))}</h3>
           <p>${behind.length > 0 ? behind.map((u) => html(u.name)).join(', ') : html(t(lang, 'none'))}</p>
         </section>`;
-      drawSeriesChart(main.querySelector('#chart') as HTMLElement, { series, former, valueUnit: indicator.valueUnit, indicatorName: indicator.name[lang] }, lang);
+      drawSeriesChart(
+        main.querySelector('#chart') as HTMLElement,
+        { series, former, valueUnit: indicator.valueUnit, indicatorName: indicator.name[lang] },
+        lang,
+      );
     },
   };
 }
@@ -48,7 +52,9 @@ function rankingTable(ranking: RankingResponse, valueUnit: 'percent' | 'rank', c
     <thead><tr><th scope="col">${html(t(lang, 'rank'))}</th><th scope="col">${html(t(lang, 'unit'))}</th><th scope="col">${html(t(lang, 'value'))}</th><th scope="col">${html(t(lang, 'expected'))}</th><th scope="col">${html(t(lang, 'status'))}</th></tr></thead>
     <tbody>${ranking.units
       .map(
-        (u) => `<tr data-unit="${html(u.unit)}"><td class="num" data-label="${html(t(lang, 'rank'))}">${u.rank === null ? '—' : html(formatNumber(u.rank, lang))}</td>
+        (
+          u,
+        ) => `<tr data-unit="${html(u.unit)}"><td class="num" data-label="${html(t(lang, 'rank'))}">${u.rank === null ? '—' : html(formatNumber(u.rank, lang))}</td>
           <th scope="row"><a href="${html(ctx.href(`/indicators/${ranking.indicator}`, { unit: u.unit, version: ranking.hierarchyVersion }))}">${html(u.name)}</a></th>
           <td class="num" data-label="${html(t(lang, 'value'))}">${html(formatValue(u.value, valueUnit, lang))}</td><td class="num" data-label="${html(t(lang, 'expected'))}">${html(formatValue(u.expected, valueUnit, lang))}</td><td data-label="${html(t(lang, 'status'))}">${statusBadge(u.status, lang)}</td></tr>`,
       )

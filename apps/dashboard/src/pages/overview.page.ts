@@ -27,7 +27,12 @@ export function overviewPage(ctx: PageContext, indicators: IndicatorsResponse): 
       main.innerHTML = `
         <h1>${html(scorecard.unitName)} — ${html(formatPeriod(scorecard.period, lang))}</h1>
         <form class="controls" onsubmit="return false">
-          ${select('period', t(lang, 'period'), periods.map((p) => ({ value: p.period, text: formatPeriod(p.period, lang) })), scorecard.period)}
+          ${select(
+            'period',
+            t(lang, 'period'),
+            periods.map((p) => ({ value: p.period, text: formatPeriod(p.period, lang) })),
+            scorecard.period,
+          )}
           ${select('unit', t(lang, 'chooseUnit'), [{ value: '', text: '—' }, ...units.units.filter((u) => u.level > 1).map((u) => ({ value: u.code, text: `${u.name} (${u.code})` }))], '')}
         </form>
         ${scorecardByPillar(scorecard, ctx, pillarNames)}

@@ -21,19 +21,35 @@ export function unitPage(ctx: PageContext, code: string, indicators: IndicatorsR
       const period = defaultPeriod(periods, params.get('period'), ctx.today)?.period ?? '2025';
       const scorecard = await api.scorecard(code, period, version);
       const withValues = scorecard.indicators.filter((i) => i.value !== null);
-      const chosen = indicators.indicators.find((i) => i.code === params.get('indicator')) ?? indicators.indicators.find((i) => i.code === (withValues[0] ?? scorecard.indicators[0])?.code);
+      const chosen =
+        indicators.indicators.find((i) => i.code === params.get('indicator')) ??
+        indicators.indicators.find((i) => i.code === (withValues[0] ?? scorecard.indicators[0])?.code);
       main.innerHTML = `
         <h1>${html(unit.name)} <span class="muted">(${html(unit.code)})</span> — ${html(formatPeriod(period, lang))}</h1>
         <p class="muted">${html(t(lang, 'version'))}: ${html(version)}${unit.parentCode ? ` · <a href="${html(ctx.href(`/units/${unit.parentCode}`, { version }))}">↑ ${html(unit.parentCode)}</a>` : ''}</p>
         <form class="controls" onsubmit="return false">
-          ${select('period', t(lang, 'period'), periods.map((p) => ({ value: p.period, text: formatPeriod(p.period, lang) })), period)}
-          ${select('indicator', t(lang, 'indicator'), scorecard.indicators.map((i) => ({ value: i.code, text: `${i.code} ${i.name[lang]}` })), chosen?.code)}
+          ${select(
+            'period',
+            t(lang, 'period'),
+            periods.map((p) => ({ value: p.period, text: formatPeriod(p.period, lang) })),
+            period,
+          )}
+          ${select(
+            'indicator',
+            t(lang, 'indicator'),
+            scorecard.indicators.map((i) => ({ value: i.code, text: `${i.code} ${i.name[lang]}` })),
+            chosen?.code,
+          )}
         </form>
         ${scorecardByPillar(scorecard, ctx, pillarNames)}
         <section aria-labelledby="series"><h2 id="series">${html(t(lang, 'series'))}: ${html(chosen ? chosen.name[lang] : '')}</h2><div class="chart" id="chart"></div></section>`;
       for (const id of ['period', 'indicator']) {
         main.querySelector<HTMLSelectElement>(`#${id}`)?.addEventListener('change', () => {
-          const next = { version, period: main.querySelector<HTMLSelectElement>('#period')?.value, indicator: main.querySelector<HTMLSelectElement>('#indicator')?.value };
+          const next = {
+            version,
+            period: main.querySelector<HTMLSelectElement>('#period')?.value,
+            indicator: main.querySelector<HTMLSelectElement>('#indicator')?.value,
+          };
           location.assign(ctx.href(`/units/${code}`, next));
         });
       }

@@ -17,8 +17,14 @@ export const agencyCodeSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 
 export const createAgencySchema = z.object({
   code: agencyCodeSchema,
   name: z.string().trim().min(1).max(200).regex(NO_CONTROL_CHARACTERS, 'no control characters'),
-  measures: z.array(z.string().regex(/^[a-z0-9_.*]{1,100}$/)).min(1).max(100),
-  units: z.array(z.string().regex(/^\d{2,5}$/)).min(1).max(200),
+  measures: z
+    .array(z.string().regex(/^[a-z0-9_.*]{1,100}$/))
+    .min(1)
+    .max(100),
+  units: z
+    .array(z.string().regex(/^\d{2,5}$/))
+    .min(1)
+    .max(200),
 });
 
 export type CreateAgencyInput = z.infer<typeof createAgencySchema>;
@@ -36,9 +42,7 @@ export class AgenciesService {
       ...input.measures
         .filter((pattern) => !this.reference.catalogue.measures.some((m) => measurePatternMatches(pattern, m.code)))
         .map((pattern) => ({ path: 'measures', message: `"${pattern}" matches no measure of the catalogue` })),
-      ...input.units
-        .filter((unit) => !this.reference.unitExists(unit))
-        .map((unit) => ({ path: 'units', message: `unknown unit ${unit}` })),
+      ...input.units.filter((unit) => !this.reference.unitExists(unit)).map((unit) => ({ path: 'units', message: `unknown unit ${unit}` })),
     ];
     if (problems.length > 0) throw invalidRequest(problems);
     const key = { id: randomUUID(), ...generateApiKey() };
@@ -54,7 +58,8 @@ export class AgenciesService {
 
   async rotateKey(agencyCode: string): Promise<{ apiKey: string; keyId: string }> {
     const key = { id: randomUUID(), ...generateApiKey() };
-    if (!(await this.agencies.addKey(this.dataSource.manager, agencyCode, key))) throw ApiError.notFound(`Không có cơ quan ${agencyCode} / no agency ${agencyCode}`);
+    if (!(await this.agencies.addKey(this.dataSource.manager, agencyCode, key)))
+      throw ApiError.notFound(`Không có cơ quan ${agencyCode} / no agency ${agencyCode}`);
     return { apiKey: key.apiKey, keyId: key.id };
   }
 

@@ -31,7 +31,9 @@ const hierarchyBodySchema = z.object({
         level: z.number(),
         parentCode: textParameter(5).nullable().optional(),
         formedFrom: z
-          .array(z.object({ code: textParameter(5), name: textParameter(200).optional(), provinceCode: textParameter(2).optional(), whole: z.boolean().optional() }))
+          .array(
+            z.object({ code: textParameter(5), name: textParameter(200).optional(), provinceCode: textParameter(2).optional(), whole: z.boolean().optional() }),
+          )
           .max(100)
           .optional(),
       }),
@@ -118,7 +120,8 @@ export class CatalogController {
     refusedExample('invalid_targets', {
       code: 'level_not_in_hierarchy',
       entry: 'target GOV-04 milestone 2030 level 2',
-      message: 'target GOV-04 milestone 2030 level 2: không phiên bản danh mục hành chính nào đã nạp có đơn vị cấp 2 / no loaded hierarchy version has level-2 units',
+      message:
+        'target GOV-04 milestone 2030 level 2: không phiên bản danh mục hành chính nào đã nạp có đơn vị cấp 2 / no loaded hierarchy version has level-2 units',
     }),
   )
   putTargets(@Param() params: unknown, @Body() body: unknown) {
@@ -161,7 +164,11 @@ export class CatalogController {
 
   @Get('units')
   @ApiOperation({ summary: 'Đơn vị hành chính theo phiên bản / administrative units of a hierarchy version' })
-  @ApiQuery({ name: 'version', required: false, description: 'phiên bản, mặc định phiên bản có hiệu lực năm nay / version, by default the one in force this year' })
+  @ApiQuery({
+    name: 'version',
+    required: false,
+    description: 'phiên bản, mặc định phiên bản có hiệu lực năm nay / version, by default the one in force this year',
+  })
   @ApiQuery({ name: 'level', required: false, enum: ['1', '2', '3'], description: 'cấp / level' })
   @ApiQuery({ name: 'parent', required: false, description: 'mã đơn vị cấp trên trực tiếp / code of the direct parent' })
   @ApiResponse(ERROR_RESPONSES.invalidRequest)

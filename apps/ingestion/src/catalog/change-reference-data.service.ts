@@ -2,7 +2,17 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { encodeEvent, HierarchyChangedV1, TargetsChangedV1 } from '@dx/contracts';
-import { applyReferenceChange, DefinitionProblem, HierarchyDefinition, Indicator, indicatorTargets, ReferenceChange, ReferenceData, TargetChange, UnitHierarchy } from '@dx/domain';
+import {
+  applyReferenceChange,
+  DefinitionProblem,
+  HierarchyDefinition,
+  Indicator,
+  indicatorTargets,
+  ReferenceChange,
+  ReferenceData,
+  TargetChange,
+  UnitHierarchy,
+} from '@dx/domain';
 import { ApiError, OUTBOX_MAX_SEND_BYTES, OutboxWriter } from '@dx/platform';
 
 import { ReferenceDataRepository } from './reference-data.repository';

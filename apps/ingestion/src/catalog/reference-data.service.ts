@@ -55,7 +55,11 @@ export class ReferenceDataService {
       // Every stored change was valid when it was made; one that no longer applies is skipped, loudly,
       // rather than keeping the service from starting.
       if (result.ok) reference = result.value;
-      else this.logger.error({ change: change.kind === 'hierarchy' ? change.definition.id : change.indicator, problems: result.problems.map((p) => p.message) }, 'stored reference data change skipped');
+      else
+        this.logger.error(
+          { change: change.kind === 'hierarchy' ? change.definition.id : change.indicator, problems: result.problems.map((p) => p.message) },
+          'stored reference data change skipped',
+        );
     }
     return reference;
   }

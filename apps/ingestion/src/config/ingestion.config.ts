@@ -14,7 +14,11 @@ export const ingestionConfigSchema = runtimeConfigSchema
     INGESTION_ADMIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
     // Failed authentications per client address per minute (bursts of a tenth, at least 5); then 429.
     INGESTION_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(60),
-    INGESTION_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+    INGESTION_MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(4 * 1024 * 1024),
   })
   .superRefine(requireAdminToken);
 

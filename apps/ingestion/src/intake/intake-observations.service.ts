@@ -14,7 +14,11 @@ import { IntakeMessage } from './intake.decoder';
 
 // A rejection carries bounded parts of the message (messageSource, boundedReason): one must fit in a Kafka
 // message whatever the sender put in the value, the type or the agency header.
-function rejection(raw: RawMessage, agency: string | undefined, reason: { code: string; message: string; path?: string }): OutgoingEvent<ObservationRejectedV1> {
+function rejection(
+  raw: RawMessage,
+  agency: string | undefined,
+  reason: { code: string; message: string; path?: string },
+): OutgoingEvent<ObservationRejectedV1> {
   return {
     contract: ObservationRejectedV1,
     id: `intake:${raw.partition}:${raw.offset}`,
@@ -89,8 +93,14 @@ export class IntakeObservationsService {
     }
     if (unusable.length > 0) {
       await this.dataSource.transaction(async (manager) => {
-        const fresh = await this.observations.claimMessages(manager, unusable.map((u) => u.messageId));
-        await this.outbox.enqueue(manager, unusable.filter((u) => fresh.has(u.messageId)).map((u) => u.event));
+        const fresh = await this.observations.claimMessages(
+          manager,
+          unusable.map((u) => u.messageId),
+        );
+        await this.outbox.enqueue(
+          manager,
+          unusable.filter((u) => fresh.has(u.messageId)).map((u) => u.event),
+        );
       });
     }
   }

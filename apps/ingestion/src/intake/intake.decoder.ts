@@ -29,7 +29,11 @@ export const decodeIntakeMessage: MessageDecoder<IntakeMessage> = (message) => {
   try {
     json = JSON.parse(message.value?.toString('utf8') ?? '');
   } catch {
-    return { ok: true, event: envelope(message, { unreadable: { code: 'malformed_json', message: 'JSON không hợp lệ / malformed JSON' } }), contract: ObservationSubmittedV1 } as never;
+    return {
+      ok: true,
+      event: envelope(message, { unreadable: { code: 'malformed_json', message: 'JSON không hợp lệ / malformed JSON' } }),
+      contract: ObservationSubmittedV1,
+    } as never;
   }
   if (typeof json === 'object' && json !== null && 'specversion' in json) {
     const decoded = decodeEvent(ObservationSubmittedV1, message.value);

@@ -42,7 +42,7 @@ describe('parseObservationsCsv', () => {
   describe('bounds: the work is linear in the text', () => {
     const row = 'households.total,31117,2025-Q2,1\n';
 
-    it('should refuse a 40,000-column header with 2,000 rows (the review\'s 21 s case) as a whole', () => {
+    it("should refuse a 40,000-column header with 2,000 rows (the review's 21 s case) as a whole", () => {
       const header = ['measure', 'unit', 'period', 'value', ...Array.from({ length: 40_000 }, (_, i) => `c${i.toString(36)}`)].join(',');
       const result = parseObservationsCsv(`${header}\n${row.repeat(2_000)}`);
       expect(result).toEqual({ ok: false, message: expect.stringMatching(/line 1 has more than 64 columns/) });

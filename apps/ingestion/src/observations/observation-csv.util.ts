@@ -89,9 +89,7 @@ export function parseObservationsCsv(text: string): CsvParseResult {
     return { ok: false, message: `Thiếu cột / missing columns: ${missing.join(', ')} (header: measure,unit,period,value[,dimension…])` };
   }
   if (new Set(header).size !== header.length) return { ok: false, message: 'Tên cột bị trùng / duplicate column names' };
-  const dimensionColumns = header
-    .map((name, position) => ({ name, position }))
-    .filter(({ name }) => !(REQUIRED_COLUMNS as readonly string[]).includes(name));
+  const dimensionColumns = header.map((name, position) => ({ name, position })).filter(({ name }) => !(REQUIRED_COLUMNS as readonly string[]).includes(name));
   if (dimensionColumns.length > MAX_DIMENSION_COLUMNS) {
     return {
       ok: false,

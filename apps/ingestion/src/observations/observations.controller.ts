@@ -53,7 +53,8 @@ export class ObservationsController {
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
-    description: 'A retry with the same key and body returns the first answer, doing nothing again; the same key with another body is a 422 idempotency_key_reused',
+    description:
+      'A retry with the same key and body returns the first answer, doing nothing again; the same key with another body is a 422 idempotency_key_reused',
   })
   @ApiQuery({ name: 'dryRun', required: false, type: Boolean, description: 'check and answer, store and publish nothing' })
   @ApiBody({
@@ -98,7 +99,9 @@ export class ObservationsController {
   @ApiConsumes('text/csv')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'shared with the JSON endpoint: the same key with another body is a 422' })
   @ApiQuery({ name: 'dryRun', required: false, type: Boolean })
-  @ApiBody({ schema: { type: 'string', example: 'measure,unit,period,value,sector\nhouseholds.fibre,31117,2025-06,4210,\ngrdp.digital,92,2024,18250.5,industry\n' } })
+  @ApiBody({
+    schema: { type: 'string', example: 'measure,unit,period,value,sector\nhouseholds.fibre,31117,2025-06,4210,\ngrdp.digital,92,2024,18250.5,industry\n' },
+  })
   @ApiResponse({ status: 202, description: '`index` is the data row number, 1-based', schema: { example: ANSWER_EXAMPLE } })
   @ApiResponse({ status: 422, description: 'every row was rejected, or idempotency_key_reused' })
   @ApiResponse(ERROR_RESPONSES.invalidRequest)

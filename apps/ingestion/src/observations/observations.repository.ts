@@ -21,7 +21,11 @@ const currentRow = z.object({
 const claimedRow = z.object({ event_id: z.string() });
 const insertedRow = z.object({ observation_id: z.string() });
 const submissionIdRow = z.object({ id: z.string() });
-const submissionRow = z.object({ status_code: z.union([z.literal(202), z.literal(422)]), response: storedDocument<SubmissionAnswer>(), request_hash: z.string().nullable() });
+const submissionRow = z.object({
+  status_code: z.union([z.literal(202), z.literal(422)]),
+  response: storedDocument<SubmissionAnswer>(),
+  request_hash: z.string().nullable(),
+});
 const historyRow = z.object({
   measure: z.string(),
   unit: z.string(),
@@ -81,7 +85,11 @@ export class ObservationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The current rows for these keys; with `lock`, locked until the transaction ends (in key order). */
-  async current(manager: EntityManager, keys: ReadonlyArray<{ measure: string; unit: string; period: string; dimensionsKey: string }>, lock: boolean): Promise<StoredObservation[]> {
+  async current(
+    manager: EntityManager,
+    keys: ReadonlyArray<{ measure: string; unit: string; period: string; dimensionsKey: string }>,
+    lock: boolean,
+  ): Promise<StoredObservation[]> {
     if (keys.length === 0) return [];
     const sorted = [...keys].sort((a, b) => (observationRowKey(a) < observationRowKey(b) ? -1 : 1));
     const rows = await queryRows(
@@ -188,7 +196,14 @@ export class ObservationsRepository {
     await manager.query(
       `INSERT INTO ingestion.observation_revision (observation_id, revision, value, agency_code, submission_id, recorded_at)
        SELECT k.*, $4, $5, $6 FROM unnest($1::uuid[], $2::int[], $3::float8[]) AS k`,
-      [changes.map((c) => c.observationId), changes.map((c) => c.revision), changes.map((c) => c.value), context.agency, context.submissionId, context.recordedAt],
+      [
+        changes.map((c) => c.observationId),
+        changes.map((c) => c.revision),
+        changes.map((c) => c.value),
+        context.agency,
+        context.submissionId,
+        context.recordedAt,
+      ],
     );
   }
 

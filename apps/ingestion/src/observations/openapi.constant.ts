@@ -17,7 +17,11 @@ export const ERROR_RESPONSES = {
   },
   forbidden: { status: 403, description: 'forbidden', schema: { example: errorExample('forbidden', 'Không có quyền / not allowed') } },
   notFound: { status: 404, description: 'not_found', schema: { example: errorExample('not_found', 'Không tìm thấy / not found') } },
-  tooLarge: { status: 413, description: 'payload_too_large', schema: { example: errorExample('payload_too_large', 'Nội dung quá lớn / request body too large') } },
+  tooLarge: {
+    status: 413,
+    description: 'payload_too_large',
+    schema: { example: errorExample('payload_too_large', 'Nội dung quá lớn / request body too large') },
+  },
   rateLimited: {
     status: 429,
     description: 'rate_limited (with Retry-After)',

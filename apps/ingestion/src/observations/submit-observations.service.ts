@@ -37,7 +37,9 @@ interface CheckedItem {
 /** What identifies a request for its Idempotency-Key: the channel and the items, whatever their key order. */
 function requestHash(command: Pick<SubmitObservationsCommand, 'channel' | 'items'>): string {
   const items = command.items.map(({ index, item, rejection }) => ({ index, item, rejection }));
-  return createHash('sha256').update(`${command.channel}\n${canonicalJson(items)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${command.channel}\n${canonicalJson(items)}`)
+    .digest('hex');
 }
 
 function idempotencyKeyReused(): ApiError {
@@ -181,25 +183,23 @@ export class SubmitObservationsService {
     await this.observations.saveChanges(manager, changes, newKeys, { agency: command.agency.code, submissionId: run.submissionId, recordedAt: run.now });
     const recordedAt = run.now.toISOString();
     await this.outbox.enqueue(manager, [
-      ...changes.map(
-        (c): OutgoingEvent<ObservationRecordedV1> => ({
-          contract: ObservationRecordedV1,
-          // Stable per revision: a relay that re-publishes after a crash is de-duplicated downstream.
-          id: `${c.observationId}:${c.revision}`,
-          data: {
-            observationId: c.observationId,
-            agency: command.agency.code,
-            measure: c.measure,
-            unit: c.unit,
-            period: c.period,
-            ...(c.dimensions ? { dimensions: { ...c.dimensions } } : {}),
-            value: c.value,
-            revision: c.revision,
-            ...(c.previousValue !== undefined ? { previousValue: c.previousValue } : {}),
-            recordedAt,
-          },
-        }),
-      ),
+      ...changes.map((c): OutgoingEvent<ObservationRecordedV1> => ({
+        contract: ObservationRecordedV1,
+        // Stable per revision: a relay that re-publishes after a crash is de-duplicated downstream.
+        id: `${c.observationId}:${c.revision}`,
+        data: {
+          observationId: c.observationId,
+          agency: command.agency.code,
+          measure: c.measure,
+          unit: c.unit,
+          period: c.period,
+          ...(c.dimensions ? { dimensions: { ...c.dimensions } } : {}),
+          value: c.value,
+          revision: c.revision,
+          ...(c.previousValue !== undefined ? { previousValue: c.previousValue } : {}),
+          recordedAt,
+        },
+      })),
       ...(command.rejectionEvents?.(rejected) ?? []),
     ]);
     const saved = await this.observations.saveSubmission(manager, {

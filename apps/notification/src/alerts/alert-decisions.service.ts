@@ -26,7 +26,12 @@ export class AlertDecisionsService {
     private readonly outbox: OutboxWriter,
     metrics: MetricsRegistry,
   ) {
-    this.lifecycle = new Counter({ name: 'dx_notification_alert_events_total', help: 'Alert lifecycle events published, by type', labelNames: ['event'], registers: [metrics.registry] });
+    this.lifecycle = new Counter({
+      name: 'dx_notification_alert_events_total',
+      help: 'Alert lifecycle events published, by type',
+      labelNames: ['event'],
+      registers: [metrics.registry],
+    });
   }
 
   /** Returns how many notification orders were stored. */
@@ -34,7 +39,10 @@ export class AlertDecisionsService {
     if (decision.outcome !== 'applied' || !decision.alert) return 0;
     const alert = decision.alert;
     await this.alerts.save(manager, alert, at);
-    await this.outbox.enqueue(manager, decision.published.map((e) => toAlertEvent(e, this.reference.messages)));
+    await this.outbox.enqueue(
+      manager,
+      decision.published.map((e) => toAlertEvent(e, this.reference.messages)),
+    );
     await this.orders.insert(manager, decision.notifications);
     for (const event of decision.published) this.lifecycle.inc({ event: event.type });
     let orders = decision.notifications.length;

@@ -22,7 +22,11 @@ describe('alert documents', () => {
   it('should read back the alert it stored, instants and history included', () => {
     const fired = decideAlert([], { type: 'status_changed', change: slip, at: new Date('2025-07-01T01:00:01Z') }, { hierarchies });
     const alertId = fired.alerts[0].id;
-    const acknowledged = decideAlert(fired.alerts, { type: 'acknowledge', alertId, by: 'Trần Thị Bình', note: 'đang xử lý', at: new Date('2025-07-01T02:00:00Z') }, { hierarchies });
+    const acknowledged = decideAlert(
+      fired.alerts,
+      { type: 'acknowledge', alertId, by: 'Trần Thị Bình', note: 'đang xử lý', at: new Date('2025-07-01T02:00:00Z') },
+      { hierarchies },
+    );
     const alert = acknowledged.alerts[0];
     expect(alert.state).toBe('acknowledged');
     const read = alertFromDocument(JSON.parse(alertToDocument(alert)));

@@ -65,7 +65,13 @@ export function toAlertEvent(event: AlertLifecycleEvent, context: MessageContext
     case 'escalated': {
       const entry = alert.history[alert.history.length - 1];
       if (entry.type !== 'escalated' || !alert.escalatedAt) throw new RangeError(`alert ${alert.id} was not just escalated`);
-      const data: AlertEscalatedV1 = { ...facts, state: 'firing', escalationLevel: entry.level, escalatedAt: alert.escalatedAt.toISOString(), escalatedTo: entry.unit };
+      const data: AlertEscalatedV1 = {
+        ...facts,
+        state: 'firing',
+        escalationLevel: entry.level,
+        escalatedAt: alert.escalatedAt.toISOString(),
+        escalatedTo: entry.unit,
+      };
       return { contract: AlertEscalatedV1, id, time: at, data };
     }
     case 'resolved': {

@@ -22,7 +22,14 @@ import { QueryAlertsService } from './query-alerts/query-alerts.service';
 
 const consumers = [StatusChangedConsumer];
 const controllers = [AlertsController];
-const useCases = [ApplyStatusChangesService, AcknowledgeAlertService, TickAlertTimersService, DispatchNotificationsService, QueryAlertsService, AlertDecisionsService];
+const useCases = [
+  ApplyStatusChangesService,
+  AcknowledgeAlertService,
+  TickAlertTimersService,
+  DispatchNotificationsService,
+  QueryAlertsService,
+  AlertDecisionsService,
+];
 const schedulers = [AlertTimersScheduler, NotificationDispatcher];
 const repositories = [AlertsRepository, NotificationOrdersRepository, ProcessedEventsRepository];
 

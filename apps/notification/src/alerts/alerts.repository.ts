@@ -75,10 +75,7 @@ export class AlertsRepository {
 
   /** Keys with a timer due at `now`, the most overdue first. */
   async dueKeys(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
-    const rows: unknown[] = await manager.query(
-      `SELECT alert_key FROM notification.alert WHERE next_due_at <= $1 ORDER BY next_due_at LIMIT $2`,
-      [now, limit],
-    );
+    const rows: unknown[] = await manager.query(`SELECT alert_key FROM notification.alert WHERE next_due_at <= $1 ORDER BY next_due_at LIMIT $2`, [now, limit]);
     return [...new Set(rows.map((r) => keyRow.parse(r).alert_key))];
   }
 

@@ -84,7 +84,11 @@ export class NotificationOrdersRepository {
   }
 
   async markDispatched(manager: EntityManager, id: string, recipients: number, at: Date): Promise<void> {
-    await manager.query(`UPDATE notification.notification_order SET state = 'dispatched', recipients = $2, handled_at = $3 WHERE id = $1`, [id, recipients, at]);
+    await manager.query(`UPDATE notification.notification_order SET state = 'dispatched', recipients = $2, handled_at = $3 WHERE id = $1`, [
+      id,
+      recipients,
+      at,
+    ]);
   }
 
   async markDropped(manager: EntityManager, id: string, reason: string, at: Date): Promise<void> {

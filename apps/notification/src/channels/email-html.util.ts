@@ -2,7 +2,11 @@
  * The HTML part of an e-mail: the Vietnamese lines, a rule, the English lines, and the link as a button.
  * Every line is escaped: unit names, notes and other data never become markup.
  */
-export function emailHtml(content: { readonly subject: string; readonly lines: { readonly vi: readonly string[]; readonly en: readonly string[] }; readonly link?: string }): string {
+export function emailHtml(content: {
+  readonly subject: string;
+  readonly lines: { readonly vi: readonly string[]; readonly en: readonly string[] };
+  readonly link?: string;
+}): string {
   const paragraphs = (lines: readonly string[]) =>
     lines.map((line) => (line === '' ? '<br>' : `<p style="margin:0 0 6px 0">${escapeHtml(line)}</p>`)).join('\n');
   const button = content.link

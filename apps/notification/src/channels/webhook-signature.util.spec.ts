@@ -11,9 +11,7 @@ describe('webhookSignatureHeaders', () => {
     expect(headers['X-DX-Timestamp']).toBe('1796000523');
     // Checked as a receiver would, with its own HMAC over the bytes it received.
     expect(headers['X-DX-Signature']).toBe(`sha256=${createHmac('sha256', 'shared-secret-0123456789').update(Buffer.from(body, 'utf8')).digest('hex')}`);
-    expect(headers['X-DX-Signature-Timestamped']).toBe(
-      `sha256=${createHmac('sha256', 'shared-secret-0123456789').update(`1796000523.${body}`).digest('hex')}`,
-    );
+    expect(headers['X-DX-Signature-Timestamped']).toBe(`sha256=${createHmac('sha256', 'shared-secret-0123456789').update(`1796000523.${body}`).digest('hex')}`);
   });
 
   it('should give another signature for another secret or another body', () => {

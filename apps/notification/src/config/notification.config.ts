@@ -14,7 +14,10 @@ export const notificationConfigSchema = runtimeConfigSchema
   .extend(httpPortSchema('NOTIFICATION_PORT', 3003).shape)
   .extend({
     // Unset: e-mail deliveries fail with `email_not_configured` (npm start points it at its mail catcher).
-    SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'expected smtp://host:port').optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/.+/, 'expected smtp://host:port')
+      .optional(),
     SMTP_FROM: z.string().min(3).max(200).default('Cảnh báo chuyển đổi số Cần Thơ <canh-bao@dx.cantho.local>'),
     // AES-256-GCM key (32 bytes, base64) that encrypts webhook secrets at rest.
     DX_SECRET_KEY: z
@@ -39,10 +42,18 @@ export const notificationConfigSchema = runtimeConfigSchema
   })
   .superRefine((config, ctx) => {
     if (config.DX_SECRET_KEY === undefined && !isDevelopment(config)) {
-      ctx.addIssue({ code: 'custom', path: ['DX_SECRET_KEY'], message: 'bắt buộc trừ khi NODE_ENV=development hoặc test / required unless NODE_ENV is development or test' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DX_SECRET_KEY'],
+        message: 'bắt buộc trừ khi NODE_ENV=development hoặc test / required unless NODE_ENV is development or test',
+      });
     }
     if (config.DX_ADMIN_TOKEN === undefined && !isDevelopment(config)) {
-      ctx.addIssue({ code: 'custom', path: ['DX_ADMIN_TOKEN'], message: 'bắt buộc trừ khi NODE_ENV=development hoặc test / required unless NODE_ENV is development or test' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DX_ADMIN_TOKEN'],
+        message: 'bắt buộc trừ khi NODE_ENV=development hoặc test / required unless NODE_ENV is development or test',
+      });
     }
     if (config.DX_CLOCK_NOW !== undefined && config.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['DX_CLOCK_NOW'], message: 'must not be set in production' });

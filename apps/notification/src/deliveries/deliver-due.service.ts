@@ -54,7 +54,13 @@ export class DeliverDueService {
     const at = this.clock.now();
     let result: ChannelResult;
     try {
-      result = await this.channels.send(delivery.channel, { deliveryId: delivery.id, subscriptionId: delivery.subscriptionId, alertId: delivery.alertId, content: delivery.content, at });
+      result = await this.channels.send(delivery.channel, {
+        deliveryId: delivery.id,
+        subscriptionId: delivery.subscriptionId,
+        alertId: delivery.alertId,
+        content: delivery.content,
+        at,
+      });
     } catch (error) {
       // A channel's own dependency failed (the database behind the inbox): try again later.
       result = { delivered: false, retry: true, error: error instanceof Error ? error.message.slice(0, 500) : 'error' };
@@ -63,7 +69,9 @@ export class DeliverDueService {
     const firstAttemptAt = delivery.firstAttemptAt ?? at;
     const failedAt = this.clock.now();
     const next =
-      !result.delivered && result.retry ? nextWebhookAttempt({ failedAttempt: number, firstAttemptAt, failedAt: failedAt < firstAttemptAt ? firstAttemptAt : failedAt, random: Math.random() }) : undefined;
+      !result.delivered && result.retry
+        ? nextWebhookAttempt({ failedAttempt: number, firstAttemptAt, failedAt: failedAt < firstAttemptAt ? firstAttemptAt : failedAt, random: Math.random() })
+        : undefined;
     const retryAt = next?.retry ? next.at : undefined;
     await this.dataSource.transaction((manager) =>
       this.deliveries.recordAttempt(manager, {
@@ -79,8 +87,19 @@ export class DeliverDueService {
     );
     const outcome = result.delivered ? 'delivered' : retryAt ? 'retry' : 'failed';
     this.attempts.inc({ channel: delivery.channel, outcome });
-    const log = { deliveryId: delivery.id, channel: delivery.channel, subscriptionId: delivery.subscriptionId, alertId: delivery.alertId, attempt: number, outcome };
+    const log = {
+      deliveryId: delivery.id,
+      channel: delivery.channel,
+      subscriptionId: delivery.subscriptionId,
+      alertId: delivery.alertId,
+      attempt: number,
+      outcome,
+    };
     if (result.delivered) this.logger.debug(log, 'delivered');
-    else this.logger.warn({ ...log, error: result.error, statusCode: result.statusCode, retryAt }, retryAt ? 'delivery failed; will retry' : 'delivery failed for good');
+    else
+      this.logger.warn(
+        { ...log, error: result.error, statusCode: result.statusCode, retryAt },
+        retryAt ? 'delivery failed; will retry' : 'delivery failed for good',
+      );
   }
 }

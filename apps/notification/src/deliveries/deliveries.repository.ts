@@ -42,7 +42,13 @@ const recordSchema = z.object({
   delivered_at: z.date().nullable(),
   last_result: z.string().nullable(),
   attempt_log: z.array(
-    z.object({ attempt: z.number().int(), at: z.coerce.date(), outcome: z.enum(['delivered', 'failed']), status_code: z.number().int().nullable(), error: z.string().nullable() }),
+    z.object({
+      attempt: z.number().int(),
+      at: z.coerce.date(),
+      outcome: z.enum(['delivered', 'failed']),
+      status_code: z.number().int().nullable(),
+      error: z.string().nullable(),
+    }),
   ),
 });
 

@@ -27,5 +27,11 @@ export interface DeliveryRecord {
   readonly dueAt: Date;
   readonly deliveredAt?: Date;
   readonly lastResult?: string;
-  readonly attemptLog: readonly { readonly attempt: number; readonly at: Date; readonly outcome: 'delivered' | 'failed'; readonly statusCode?: number; readonly error?: string }[];
+  readonly attemptLog: readonly {
+    readonly attempt: number;
+    readonly at: Date;
+    readonly outcome: 'delivered' | 'failed';
+    readonly statusCode?: number;
+    readonly error?: string;
+  }[];
 }

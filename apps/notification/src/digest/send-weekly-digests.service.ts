@@ -48,15 +48,40 @@ export class SendWeeklyDigestsService {
     const alerts = await this.alerts.openOrResolvedSince(week.from);
     let sentCount = 0;
     for (const subscription of due) {
-      const digest = buildWeeklyDigest({ subscription: routingSubscription(subscription), values, alerts, now, hierarchies: this.reference.hierarchies, catalogue: this.reference.catalogue });
+      const digest = buildWeeklyDigest({
+        subscription: routingSubscription(subscription),
+        values,
+        alerts,
+        now,
+        hierarchies: this.reference.hierarchies,
+        catalogue: this.reference.catalogue,
+      });
       const message = weeklyDigestMessage(digest, { ...this.reference.messages, subscriptionName: subscription.name });
       const source = `digest:${weekStart}`;
       const planned: NewDelivery[] = [
         ...(subscription.email
-          ? [{ id: randomUUID(), source, subscriptionId: subscription.id, channel: 'email' as const, content: { channel: 'email' as const, subject: message.subjectLine, lines: message.lines, text: message.text }, dueAt: now }]
+          ? [
+              {
+                id: randomUUID(),
+                source,
+                subscriptionId: subscription.id,
+                channel: 'email' as const,
+                content: { channel: 'email' as const, subject: message.subjectLine, lines: message.lines, text: message.text },
+                dueAt: now,
+              },
+            ]
           : []),
         ...(subscription.inbox
-          ? [{ id: randomUUID(), source, subscriptionId: subscription.id, channel: 'inbox' as const, content: { channel: 'inbox' as const, subject: message.subjectLine, text: message.text }, dueAt: now }]
+          ? [
+              {
+                id: randomUUID(),
+                source,
+                subscriptionId: subscription.id,
+                channel: 'inbox' as const,
+                content: { channel: 'inbox' as const, subject: message.subjectLine, text: message.text },
+                dueAt: now,
+              },
+            ]
           : []),
       ];
       const claimed = await this.dataSource.transaction(async (manager) => {

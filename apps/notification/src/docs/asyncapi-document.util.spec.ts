@@ -13,6 +13,7 @@ describe('alertsAsyncApiDocument', () => {
     const resolved = document.components.messages.alertResolved.payload.properties.data;
     // One schema per kind, each requiring what the lifecycle event guarantees.
     expect(resolved.oneOf ?? resolved.anyOf).toHaveLength(2);
-    for (const variant of resolved.oneOf ?? resolved.anyOf) expect(variant.required).toEqual(expect.arrayContaining(['resolvedAt', 'resolution', 'hierarchyVersion']));
+    for (const variant of resolved.oneOf ?? resolved.anyOf)
+      expect(variant.required).toEqual(expect.arrayContaining(['resolvedAt', 'resolution', 'hierarchyVersion']));
   });
 });

@@ -46,7 +46,8 @@ export function alertsAsyncApiDocument(): Record<string, unknown> {
     info: {
       title: 'Cảnh báo chuyển đổi số Cần Thơ / Can Tho DX alerts',
       version: '1',
-      description: 'Every lifecycle change of an alert (firing → acknowledged → resolved, escalations), published by the notification service through its outbox, in commit order per alert.',
+      description:
+        'Every lifecycle change of an alert (firing → acknowledged → resolved, escalations), published by the notification service through its outbox, in commit order per alert.',
     },
     defaultContentType: 'application/cloudevents+json',
     channels: {
@@ -57,7 +58,11 @@ export function alertsAsyncApiDocument(): Record<string, unknown> {
       },
     },
     operations: {
-      publishAlerts: { action: 'send', channel: { $ref: '#/channels/alerts' }, messages: Object.keys(messages).map((name) => ({ $ref: `#/channels/alerts/messages/${name}` })) },
+      publishAlerts: {
+        action: 'send',
+        channel: { $ref: '#/channels/alerts' },
+        messages: Object.keys(messages).map((name) => ({ $ref: `#/channels/alerts/messages/${name}` })),
+      },
     },
     components: { messages },
   };

@@ -49,7 +49,9 @@ export class CreateAlertsAndDeliveries1764576000000 implements MigrationInterfac
       )`);
     await queryRunner.query(`CREATE INDEX alert_due ON notification.alert (next_due_at) WHERE next_due_at IS NOT NULL`);
     await queryRunner.query(`CREATE INDEX alert_listing ON notification.alert (fired_at DESC, id)`);
-    await queryRunner.query(`CREATE INDEX alert_open_overdue ON notification.alert (subject, hierarchy_version, frequency) WHERE kind = 'overdue' AND state <> 'resolved'`);
+    await queryRunner.query(
+      `CREATE INDEX alert_open_overdue ON notification.alert (subject, hierarchy_version, frequency) WHERE kind = 'overdue' AND state <> 'resolved'`,
+    );
     await queryRunner.query(`
       CREATE TABLE notification.notification_order (
         id text PRIMARY KEY,

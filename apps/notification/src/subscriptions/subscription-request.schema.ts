@@ -9,7 +9,10 @@ export const createSubscriptionSchema = z
   .object({
     name: text(200).trim().min(1),
     email: z.email().max(254).optional(),
-    webhook: z.object({ url: text(2_000).min(1), secret: text(256).min(16, 'at least 16 characters') }).strict().optional(),
+    webhook: z
+      .object({ url: text(2_000).min(1), secret: text(256).min(16, 'at least 16 characters') })
+      .strict()
+      .optional(),
     inbox: z.boolean().optional(),
     scope: z
       .object({

@@ -29,12 +29,15 @@ export class SubscriptionsController {
   @ApiOperation({
     summary: 'Tạo đăng ký / create a subscription',
     description:
-      'Units are read in the hierarchy version of each alert\'s period; each code must exist in at least one loaded version. ' +
-      'The answer carries the subscription\'s bearer token (for GET /v1/inbox, GET /v1/alerts and acknowledging) once; it is stored as a hash. ' +
+      "Units are read in the hierarchy version of each alert's period; each code must exist in at least one loaded version. " +
+      "The answer carries the subscription's bearer token (for GET /v1/inbox, GET /v1/alerts and acknowledging) once; it is stored as a hash. " +
       'The webhook secret is stored encrypted and never returned.',
   })
   @ApiBody({ schema: { type: 'object', required: ['name', 'scope', 'minSeverity'], example: EXAMPLE } })
-  @ApiResponse({ status: 201, schema: { example: { id: '0b7e…', ...EXAMPLE, webhook: { url: EXAMPLE.webhook.url }, createdAt: '2026-11-30T01:00:00.000Z', token: 'dxs_…' } } })
+  @ApiResponse({
+    status: 201,
+    schema: { example: { id: '0b7e…', ...EXAMPLE, webhook: { url: EXAMPLE.webhook.url }, createdAt: '2026-11-30T01:00:00.000Z', token: 'dxs_…' } },
+  })
   @ApiResponse(errorResponse('invalid_request'))
   @ApiResponse(errorResponse('malformed_json'))
   @ApiResponse(errorResponse('unauthenticated'))

@@ -60,10 +60,18 @@ function toStored(raw: unknown): StoredSubscription {
 export class SubscriptionsRepository {
   async insert(manager: EntityManager, stored: StoredSubscription): Promise<void> {
     const s = stored.subscription;
-    await manager.query(
-      `INSERT INTO notification.subscription (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [s.id, s.name, s.email ?? null, s.webhookUrl ?? null, stored.sealedWebhookSecret ?? null, s.inbox, JSON.stringify(s.scope), s.minSeverity, stored.tokenHash, s.createdAt],
-    );
+    await manager.query(`INSERT INTO notification.subscription (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, [
+      s.id,
+      s.name,
+      s.email ?? null,
+      s.webhookUrl ?? null,
+      stored.sealedWebhookSecret ?? null,
+      s.inbox,
+      JSON.stringify(s.scope),
+      s.minSeverity,
+      stored.tokenHash,
+      s.createdAt,
+    ]);
   }
 
   async find(manager: EntityManager, id: string): Promise<StoredSubscription | undefined> {

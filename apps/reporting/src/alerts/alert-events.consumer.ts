@@ -14,6 +14,9 @@ export class AlertEventsConsumer {
   async handle(events: ConsumedEventsOf<typeof TOPICS.alerts>, context: BatchContext): Promise<void> {
     const started = Date.now();
     const result = await this.applyAlerts.execute(events.map(({ event }) => ({ eventId: event.id, time: event.time, data: event.data })));
-    context.logger.info({ received: events.length, ...result, lastOffset: events[events.length - 1]?.message.offset, elapsedMs: Date.now() - started }, 'alert events applied');
+    context.logger.info(
+      { received: events.length, ...result, lastOffset: events[events.length - 1]?.message.offset, elapsedMs: Date.now() - started },
+      'alert events applied',
+    );
   }
 }

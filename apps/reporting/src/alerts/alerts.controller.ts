@@ -12,7 +12,10 @@ import { ListAlertsService } from './list-alerts.service';
 const alertsQuery = z.object({
   state: z.enum(['firing', 'acknowledged', 'resolved', 'open'], { error: 'expected firing, acknowledged, resolved or open' }).optional(),
   unit: unitParam.optional(),
-  indicator: z.string().regex(/^[A-Z]{3}-\d{2}$/, 'expected an indicator code such as GOV-01').optional(),
+  indicator: z
+    .string()
+    .regex(/^[A-Z]{3}-\d{2}$/, 'expected an indicator code such as GOV-01')
+    .optional(),
   limit: limitParam(1000, 100),
 });
 

@@ -32,7 +32,10 @@ export class ApplyAlertEventsService {
   }
 
   async apply(manager: EntityManager, events: readonly AlertEvent[], now: Date): Promise<{ applied: number }> {
-    const fresh = await this.processed.claim(manager, events.map((e) => e.eventId));
+    const fresh = await this.processed.claim(
+      manager,
+      events.map((e) => e.eventId),
+    );
     const latest = new Map<string, { view: AlertView; eventTime: string }>();
     for (const { eventId, time, data } of events) {
       if (!fresh.delete(eventId)) continue;
@@ -41,7 +44,11 @@ export class ApplyAlertEventsService {
       latest.set(data.id, { view: toAlertView(data, (e) => this.reference.versionOf(e), now), eventTime: time });
     }
     const changed = await this.alerts.upsert(manager, [...latest.values()]);
-    await this.changeLog.append(manager, changed.map((view) => ({ type: 'alert' as const, payload: view })), now);
+    await this.changeLog.append(
+      manager,
+      changed.map((view) => ({ type: 'alert' as const, payload: view })),
+      now,
+    );
     return { applied: changed.length };
   }
 }

@@ -25,7 +25,10 @@ import { ABOUT_EXAMPLE, INDICATORS_EXAMPLE, PERIODS_EXAMPLE, UNITS_EXAMPLE } fro
 
 const unitsQuery = z.object({
   version: versionParam.optional(),
-  level: z.enum(['1', '2', '3'], { error: 'expected 1 (city), 2 (district) or 3 (commune)' }).transform((l) => Number(l) as UnitLevel).optional(),
+  level: z
+    .enum(['1', '2', '3'], { error: 'expected 1 (city), 2 (district) or 3 (commune)' })
+    .transform((l) => Number(l) as UnitLevel)
+    .optional(),
   parent: unitParam.optional(),
 });
 const versionQuery = z.object({ version: versionParam.optional() });

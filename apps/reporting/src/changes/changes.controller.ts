@@ -63,7 +63,12 @@ export class ChangesController {
   @ApiQuery({ name: 'types', required: false, example: 'indicator_value,alert,overdue_report' })
   @ApiOkResponse({ description: 'text/event-stream', schema: { type: 'string', example: 'id: 42\ndata: {"type":"indicator_value","cursor":"42",…}\n\n' } })
   @ApiErrorResponses('badRequest')
-  async streamChanges(@Query() query: unknown, @Headers('last-event-id') lastEventId: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async streamChanges(
+    @Query() query: unknown,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const q = parseQuery(streamQuery, query);
     if (lastEventId !== undefined && !cursor.safeParse(lastEventId).success) {
       throw ReportingError.invalidParameter('Last-Event-ID', 'expected the id of an event of this stream');

@@ -55,7 +55,9 @@ describe('ReadModelCacheService', () => {
   it('should drop the kept answers when the reference data change (answers show targets)', async () => {
     expect(await cache.get('scorecard|92|2025', answer('old targets'))).toBe('old targets');
     const soc01 = indicatorTargets(defaultReferenceData().catalogue, 'SOC-01');
-    expect(reference.apply({ kind: 'targets', indicator: 'SOC-01', change: { ...soc01, targets: [{ kind: 'milestone', year: 2025, op: '>=', value: 99 }] } })).toEqual([]);
+    expect(
+      reference.apply({ kind: 'targets', indicator: 'SOC-01', change: { ...soc01, targets: [{ kind: 'milestone', year: 2025, op: '>=', value: 99 }] } }),
+    ).toEqual([]);
     expect(await cache.get('scorecard|92|2025', answer('new targets'))).toBe('new targets');
   });
 

@@ -13,7 +13,12 @@ export const reportingConfigSchema = runtimeConfigSchema
     REPORTING_CORS_ORIGINS: z
       .string()
       .default('')
-      .transform((value) => value.split(',').map((o) => o.trim()).filter((o) => o.length > 0))
+      .transform((value) =>
+        value
+          .split(',')
+          .map((o) => o.trim())
+          .filter((o) => o.length > 0),
+      )
       .pipe(z.array(originSchema)),
     // Where the dashboard's built files are (nx run dashboard:build writes them there).
     REPORTING_DASHBOARD_DIR: z.string().default('dist/dashboard'),

@@ -48,9 +48,15 @@ export class DashboardController {
       this.scannedAt = Date.now();
     }
     if (!this.files) {
-      throw new ApiError(503, 'dashboard_not_built', 'Bảng điều khiển chưa được dựng: chạy npx nx run dashboard:build / the dashboard is not built: run npx nx run dashboard:build', [], {
-        'Retry-After': '30',
-      });
+      throw new ApiError(
+        503,
+        'dashboard_not_built',
+        'Bảng điều khiển chưa được dựng: chạy npx nx run dashboard:build / the dashboard is not built: run npx nx run dashboard:build',
+        [],
+        {
+          'Retry-After': '30',
+        },
+      );
     }
     return this.files;
   }

@@ -22,7 +22,8 @@ export function configureHttp(app: INestApplication, config: Pick<ReportingConfi
   });
   const allowed = new Set(config.REPORTING_CORS_ORIGINS);
   app.enableCors({
-    origin: (origin: string | undefined, callback: (error: Error | null, allow?: boolean) => void) => callback(null, origin !== undefined && allowed.has(origin)),
+    origin: (origin: string | undefined, callback: (error: Error | null, allow?: boolean) => void) =>
+      callback(null, origin !== undefined && allowed.has(origin)),
     methods: ['GET', 'HEAD', 'OPTIONS'],
     allowedHeaders: ['If-None-Match', 'Last-Event-ID', 'Cache-Control', 'Accept'],
     exposedHeaders: ['ETag', 'Retry-After', 'Content-Disposition'],

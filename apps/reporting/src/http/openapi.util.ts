@@ -15,7 +15,11 @@ export function openApiSchema(schema: z.ZodType, example: unknown): SchemaObject
 
 // The error answers, with bodies made by the same code that makes them at run time.
 const ERRORS = {
-  badRequest: { status: 400, description: 'a parameter is wrong; `details` names it', error: toApiError(ReportingError.invalidParameter('period', 'expected YYYY, YYYY-Qn or YYYY-MM')) },
+  badRequest: {
+    status: 400,
+    description: 'a parameter is wrong; `details` names it',
+    error: toApiError(ReportingError.invalidParameter('period', 'expected YYYY, YYYY-Qn or YYYY-MM')),
+  },
   unknownUnit: { status: 404, description: 'no such unit in the hierarchy version', error: toApiError(ReportingError.unknownUnit('99999', '2025-07')) },
   unknownIndicator: { status: 404, description: 'no such indicator', error: toApiError(ReportingError.unknownIndicator('XYZ-99')) },
   rateLimited: { status: 429, description: 'too many requests from this client; see `Retry-After`', error: ApiError.rateLimited(30) },
@@ -27,6 +31,8 @@ export type ApiErrorName = keyof typeof ERRORS;
 /** Documents the error answers an endpoint can give. */
 export function ApiErrorResponses(...names: ApiErrorName[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
-    ...names.map((name) => ApiResponse({ status: ERRORS[name].status, description: ERRORS[name].description, schema: { example: ERRORS[name].error.toBody() } })),
+    ...names.map((name) =>
+      ApiResponse({ status: ERRORS[name].status, description: ERRORS[name].description, schema: { example: ERRORS[name].error.toBody() } }),
+    ),
   );
 }

@@ -15,9 +15,7 @@ export function parseQuery<T>(schema: z.ZodType<T>, query: unknown): T {
 
 // Building blocks of the endpoints' query schemas.
 export const unitParam = z.string({ error: 'expected a unit code' }).regex(/^\d{2,5}$/, 'expected a GSO unit code such as 92 or 31117');
-export const periodParam = z
-  .string({ error: 'expected a period' })
-  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'expected YYYY, YYYY-Qn or YYYY-MM');
+export const periodParam = z.string({ error: 'expected a period' }).regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'expected YYYY, YYYY-Qn or YYYY-MM');
 export const versionParam = z.string({ error: 'expected a hierarchy version' }).regex(/^[A-Za-z0-9._-]{1,32}$/, 'expected a hierarchy version such as 2025-07');
 export const limitParam = (max: number, fallback: number) =>
   z

@@ -37,7 +37,10 @@ export class ApplyIndicatorValuesService {
 
   /** The same work inside a given transaction (the rebuild replays the topic through it). */
   async apply(manager: EntityManager, events: readonly ComputedValueEvent[], now: Date): Promise<{ applied: number }> {
-    const fresh = await this.processed.claim(manager, events.map((e) => e.eventId));
+    const fresh = await this.processed.claim(
+      manager,
+      events.map((e) => e.eventId),
+    );
     const latest = new Map<string, StoredIndicatorValue>();
     for (const { eventId, data } of events) {
       if (!fresh.delete(eventId)) continue;
@@ -49,7 +52,11 @@ export class ApplyIndicatorValuesService {
     }
     const changed = await this.values.upsert(manager, [...latest.values()]);
     await this.updateProjections(manager, changed);
-    await this.changeLog.append(manager, changed.map((record) => ({ type: 'indicator_value' as const, payload: record })), now);
+    await this.changeLog.append(
+      manager,
+      changed.map((record) => ({ type: 'indicator_value' as const, payload: record })),
+      now,
+    );
     return { applied: changed.length };
   }
 

@@ -15,7 +15,13 @@ export class IndicatorComputedConsumer {
     const started = Date.now();
     const result = await this.applyValues.execute(events.map(({ event }) => ({ eventId: event.id, data: event.data })));
     context.logger.info(
-      { received: events.length, ...result, firstOffset: events[0]?.message.offset, lastOffset: events[events.length - 1]?.message.offset, elapsedMs: Date.now() - started },
+      {
+        received: events.length,
+        ...result,
+        firstOffset: events[0]?.message.offset,
+        lastOffset: events[events.length - 1]?.message.offset,
+        elapsedMs: Date.now() - started,
+      },
       'indicator values applied',
     );
   }

@@ -64,6 +64,8 @@ export class CreateReadModels1764662400000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE reporting.change, reporting.overdue_report, reporting.alert, reporting.indicator_projection, reporting.indicator_value`);
+    await queryRunner.query(
+      `DROP TABLE reporting.change, reporting.overdue_report, reporting.alert, reporting.indicator_projection, reporting.indicator_value`,
+    );
   }
 }

@@ -39,21 +39,37 @@ export class ApplyStatusEventsService {
   }
 
   async apply(manager: EntityManager, events: readonly StatusEvent[], now: Date): Promise<{ raised: number; cleared: number }> {
-    const fresh = await this.processed.claim(manager, events.map((e) => e.eventId));
+    const fresh = await this.processed.claim(
+      manager,
+      events.map((e) => e.eventId),
+    );
     let raised = 0;
     let cleared = 0;
     // In order, one event at a time: an overdue report cleared and raised again in one batch ends raised.
     for (const { eventId, data } of events) {
       if (!fresh.delete(eventId) || !isOverdueEvent(data)) continue;
-      const view = toOverdueReportView(data, (e) => this.reference.versionOf(e), this.reference.catalogue, (v, c) => this.reference.unit(v, c)?.name);
+      const view = toOverdueReportView(
+        data,
+        (e) => this.reference.versionOf(e),
+        this.reference.catalogue,
+        (v, c) => this.reference.unit(v, c)?.name,
+      );
       if (data.kind === 'overdue') {
         const changed = await this.overdue.raise(manager, [view]);
         raised += changed.length;
-        await this.changeLog.append(manager, changed.map((r) => ({ type: 'overdue_report' as const, payload: { ...r, cleared: false } })), now);
+        await this.changeLog.append(
+          manager,
+          changed.map((r) => ({ type: 'overdue_report' as const, payload: { ...r, cleared: false } })),
+          now,
+        );
       } else {
         const changed = await this.overdue.clear(manager, [view]);
         cleared += changed.length;
-        await this.changeLog.append(manager, changed.map((r) => ({ type: 'overdue_report' as const, payload: { ...r, detectedAt: data.detectedAt, cleared: true } })), now);
+        await this.changeLog.append(
+          manager,
+          changed.map((r) => ({ type: 'overdue_report' as const, payload: { ...r, detectedAt: data.detectedAt, cleared: true } })),
+          now,
+        );
       }
     }
     return { raised, cleared };

@@ -14,6 +14,9 @@ export class IndicatorStatusConsumer {
   async handle(events: ConsumedEventsOf<typeof TOPICS.indicatorStatus>, context: BatchContext): Promise<void> {
     const started = Date.now();
     const result = await this.applyStatus.execute(events.map(({ event }) => ({ eventId: event.id, data: event.data })));
-    context.logger.info({ received: events.length, ...result, lastOffset: events[events.length - 1]?.message.offset, elapsedMs: Date.now() - started }, 'status events applied');
+    context.logger.info(
+      { received: events.length, ...result, lastOffset: events[events.length - 1]?.message.offset, elapsedMs: Date.now() - started },
+      'status events applied',
+    );
   }
 }

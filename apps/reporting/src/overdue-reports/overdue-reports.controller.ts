@@ -11,7 +11,10 @@ import { ListOverdueReportsService } from './list-overdue-reports.service';
 
 const overdueQuery = z.object({
   unit: unitParam.optional(),
-  measure: z.string().regex(/^[a-z0-9_]+(\.[a-z0-9_]+)*$/, 'expected a measure code such as households.fibre').optional(),
+  measure: z
+    .string()
+    .regex(/^[a-z0-9_]+(\.[a-z0-9_]+)*$/, 'expected a measure code such as households.fibre')
+    .optional(),
   limit: limitParam(1000, 100),
 });
 

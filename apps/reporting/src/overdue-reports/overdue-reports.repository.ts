@@ -20,7 +20,13 @@ export class OverdueReportsRepository {
       `INSERT INTO reporting.overdue_report (hierarchy_version, measure, unit, period, payload)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[])
        ON CONFLICT (hierarchy_version, measure, unit, period) DO NOTHING RETURNING payload`,
-      [reports.map((r) => r.hierarchyVersion), reports.map((r) => r.measure), reports.map((r) => r.unit), reports.map((r) => r.period), reports.map((r) => JSON.stringify(r))],
+      [
+        reports.map((r) => r.hierarchyVersion),
+        reports.map((r) => r.measure),
+        reports.map((r) => r.unit),
+        reports.map((r) => r.period),
+        reports.map((r) => JSON.stringify(r)),
+      ],
     );
     return rows.map((r) => r.payload);
   }

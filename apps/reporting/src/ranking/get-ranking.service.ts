@@ -31,9 +31,17 @@ export class GetRankingService {
     const parent = hierarchy.get(query.parent);
     if (!parent) throw ReportingError.unknownUnit(query.parent, hierarchyVersion);
     const children = hierarchy.children(parent.code).filter((u) => indicator.levels.includes(u.level));
-    const values = await this.values.valuesOfUnits(hierarchyVersion, indicator.code, query.period, children.map((u) => u.code));
+    const values = await this.values.valuesOfUnits(
+      hierarchyVersion,
+      indicator.code,
+      query.period,
+      children.map((u) => u.code),
+    );
     const byCode = new Map(children.map((u) => [u.code, u]));
-    const ranked = rankUnits(indicator, children.map((u) => ({ unit: u.code, value: values.get(u.code)?.value ?? null })));
+    const ranked = rankUnits(
+      indicator,
+      children.map((u) => ({ unit: u.code, value: values.get(u.code)?.value ?? null })),
+    );
     return {
       indicator: indicator.code,
       parent: parent.code,

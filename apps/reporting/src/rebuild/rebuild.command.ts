@@ -49,7 +49,14 @@ export async function rebuildReporting(env: NodeJS.ProcessEnv, progress: NodeJS.
     }
     await prepareDatabase(config.DATABASE_URL, 'reporting');
     await ensureTopics(kafka, TOPIC_DEFINITIONS, prefix);
-    const context: ServiceContext = { name: 'reporting', instanceId: 'rebuild', config, logger, kafka, publisher: new EventPublisher(kafka, '/dx/reporting', prefix) };
+    const context: ServiceContext = {
+      name: 'reporting',
+      instanceId: 'rebuild',
+      config,
+      logger,
+      kafka,
+      publisher: new EventPublisher(kafka, '/dx/reporting', prefix),
+    };
     const app = await NestFactory.createApplicationContext(RebuildModule.with(context), { logger: new NestPinoLogger(logger) });
     try {
       const dataSource = app.get(DataSource);
@@ -59,7 +66,11 @@ export async function rebuildReporting(env: NodeJS.ProcessEnv, progress: NodeJS.
       const replay = new Replay(app.get(ApplyIndicatorValuesService), app.get(ApplyStatusEventsService), app.get(ApplyAlertEventsService), dataSource);
       const messages = await replayTopics(kafka, prefix, ends, replay, progress);
       for (const [topic, partitions] of ends) {
-        await admin.setOffsets({ groupId: serviceGroup, topic: prefix + topic, partitions: partitions.map((p) => ({ partition: p.partition, offset: p.high })) });
+        await admin.setOffsets({
+          groupId: serviceGroup,
+          topic: prefix + topic,
+          partitions: partitions.map((p) => ({ partition: p.partition, offset: p.high })),
+        });
       }
       const [{ n }] = await queryRows(dataSource, z.object({ n: z.number() }), `SELECT count(*)::int AS n FROM reporting.indicator_value`);
       return { messages, values: n, elapsedMs: Date.now() - started };
@@ -94,13 +105,31 @@ class Replay {
     const now = new Date();
     if (topic === TOPICS.indicatorValues) {
       const events = decodedEvents(topic, messages);
-      await this.inTransaction(events, (manager) => this.values.apply(manager, events.map((e) => ({ eventId: e.id, data: e.data })), now));
+      await this.inTransaction(events, (manager) =>
+        this.values.apply(
+          manager,
+          events.map((e) => ({ eventId: e.id, data: e.data })),
+          now,
+        ),
+      );
     } else if (topic === TOPICS.indicatorStatus) {
       const events = decodedEvents(topic, messages);
-      await this.inTransaction(events, (manager) => this.status.apply(manager, events.map((e) => ({ eventId: e.id, data: e.data })), now));
+      await this.inTransaction(events, (manager) =>
+        this.status.apply(
+          manager,
+          events.map((e) => ({ eventId: e.id, data: e.data })),
+          now,
+        ),
+      );
     } else {
       const events = decodedEvents(topic, messages);
-      await this.inTransaction(events, (manager) => this.alerts.apply(manager, events.map((e) => ({ eventId: e.id, time: e.time, data: e.data })), now));
+      await this.inTransaction(events, (manager) =>
+        this.alerts.apply(
+          manager,
+          events.map((e) => ({ eventId: e.id, time: e.time, data: e.data })),
+          now,
+        ),
+      );
     }
   }
 

@@ -20,7 +20,13 @@ export const SCORECARD_EXAMPLE: ScorecardResponse = {
       status: 'at_risk',
       progress: 0.86,
       coverage: { reported: 12, expected: 12 },
-      projection: { year: 2025, value: 88.1, target: { year: 2025, op: '>', value: 90 }, meetsTarget: false, basis: { from: '2022-Q3', to: '2025-Q2', points: 12 } },
+      projection: {
+        year: 2025,
+        value: 88.1,
+        target: { year: 2025, op: '>', value: 90 },
+        meetsTarget: false,
+        basis: { from: '2022-Q3', to: '2025-Q2', points: 12 },
+      },
       updatedAt: '2025-07-03T08:15:01.000Z',
     },
     {

@@ -52,7 +52,10 @@ export class GetSeriesService {
     if (!unit) throw ReportingError.unknownUnit(query.unit, hierarchy.id);
     const frequency = query.frequency ?? indicator.frequency;
     if (FREQUENCIES.indexOf(frequency) < FREQUENCIES.indexOf(indicator.frequency)) {
-      throw ReportingError.invalidParameter('frequency', `${indicator.code} is published for ${FREQUENCIES.slice(FREQUENCIES.indexOf(indicator.frequency)).join(', ')}`);
+      throw ReportingError.invalidParameter(
+        'frequency',
+        `${indicator.code} is published for ${FREQUENCIES.slice(FREQUENCIES.indexOf(indicator.frequency)).join(', ')}`,
+      );
     }
     const from = endMonth(query.from ?? String(indicator.baseline.year));
     const to = query.to ? endMonth(query.to) : 2 ** 31 - 1;

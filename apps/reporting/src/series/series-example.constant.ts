@@ -20,5 +20,11 @@ export const SERIES_EXAMPLE: SeriesResponse = {
     { period: '2025', expected: 90 },
     { period: '2030', expected: 100 },
   ],
-  projection: { year: 2025, value: 86.9, target: { year: 2025, op: '>', value: 90 }, meetsTarget: false, basis: { from: '2022-Q3', to: '2025-Q2', points: 12 } },
+  projection: {
+    year: 2025,
+    value: 86.9,
+    target: { year: 2025, op: '>', value: 90 },
+    meetsTarget: false,
+    basis: { from: '2022-Q3', to: '2025-Q2', points: 12 },
+  },
 };

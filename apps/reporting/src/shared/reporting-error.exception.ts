@@ -19,23 +19,25 @@ export class ReportingError extends Error {
   }
 
   static invalidParameter(parameter: string, message: string): ReportingError {
-    return new ReportingError(
-      'invalid_parameter',
-      { vi: `Tham số không hợp lệ: ${parameter}`, en: `invalid parameter: ${parameter}` },
-      [{ parameter, message }],
-    );
+    return new ReportingError('invalid_parameter', { vi: `Tham số không hợp lệ: ${parameter}`, en: `invalid parameter: ${parameter}` }, [
+      { parameter, message },
+    ]);
   }
 
   static unknownUnit(code: string, version: string): ReportingError {
     const unit = shown(code);
-    return new ReportingError('unknown_unit', { vi: `Không có đơn vị "${unit}" trong phiên bản ${version}`, en: `no unit "${unit}" in hierarchy version ${version}` }, [
-      { parameter: 'unit', unit, hierarchyVersion: version },
-    ]);
+    return new ReportingError(
+      'unknown_unit',
+      { vi: `Không có đơn vị "${unit}" trong phiên bản ${version}`, en: `no unit "${unit}" in hierarchy version ${version}` },
+      [{ parameter: 'unit', unit, hierarchyVersion: version }],
+    );
   }
 
   static unknownIndicator(code: string): ReportingError {
     const indicator = shown(code);
-    return new ReportingError('unknown_indicator', { vi: `Không có chỉ tiêu "${indicator}"`, en: `no indicator "${indicator}"` }, [{ parameter: 'code', indicator }]);
+    return new ReportingError('unknown_indicator', { vi: `Không có chỉ tiêu "${indicator}"`, en: `no indicator "${indicator}"` }, [
+      { parameter: 'code', indicator },
+    ]);
   }
 
   static unknownVersion(version: string): ReportingError {

@@ -102,7 +102,11 @@ describe('EventPublisher when a partition leader hangs mid-send', () => {
       // A send that fails is retried by the caller (the relay keeps its rows); one that resolves must have
       // written everything.
       let outcome = await sent;
-      while (outcome !== undefined) outcome = await publisher.publishEncoded(ids.map(message)).then(() => undefined, (error: unknown) => error);
+      while (outcome !== undefined)
+        outcome = await publisher.publishEncoded(ids.map(message)).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
 
       const collector = await collectMessages(kafka.brokers.split(',')[0], topic);
       try {

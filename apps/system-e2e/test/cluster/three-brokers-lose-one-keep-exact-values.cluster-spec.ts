@@ -85,7 +85,10 @@ describe('Three brokers, one killed mid-stream', () => {
     });
     closeSync(log);
     computations.push({ child, port });
-    await expectEventually(async () => expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200), { timeoutMs: 120_000, intervalMs: 500 });
+    await expectEventually(async () => expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200), {
+      timeoutMs: 120_000,
+      intervalMs: 500,
+    });
   };
 
   beforeAll(async () => {
@@ -228,7 +231,9 @@ describe('Three brokers, one killed mid-stream', () => {
       await expectEventually(
         async () => {
           const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-          const lags = metrics.split('\n').filter((line) => line.startsWith(`dx_kafka_consumer_lag{group="${prefix}dx-computation",topic="${prefix}${TOPICS.observations}"`));
+          const lags = metrics
+            .split('\n')
+            .filter((line) => line.startsWith(`dx_kafka_consumer_lag{group="${prefix}dx-computation",topic="${prefix}${TOPICS.observations}"`));
           expect(lags).toHaveLength(6);
           expect(lags.map((line) => line.split(' ').pop())).toEqual(lags.map(() => '0'));
         },

@@ -69,7 +69,13 @@ describe('dx.alerts.v1 lifecycle events', () => {
   });
 
   it('should require how a resolved alert ended', () => {
-    const resolved = { ...overdueAlert, state: 'resolved' as const, openPeriods: [], resolvedAt: '2025-07-20T00:00:00.000Z', resolution: 'report_received' as const };
+    const resolved = {
+      ...overdueAlert,
+      state: 'resolved' as const,
+      openPeriods: [],
+      resolvedAt: '2025-07-20T00:00:00.000Z',
+      resolution: 'report_received' as const,
+    };
     expect(() => encodeEvent(AlertResolvedV1, resolved, { source: 's' })).not.toThrow();
     expect(() => encodeEvent(AlertResolvedV1, { ...resolved, resolution: undefined } as never, { source: 's' })).toThrow(/data\.resolution/);
     expect(() => encodeEvent(AlertResolvedV1, { ...resolved, state: 'firing' } as never, { source: 's' })).toThrow(/data\.state/);

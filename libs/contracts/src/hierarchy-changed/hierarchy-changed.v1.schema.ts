@@ -10,7 +10,10 @@ export const HIERARCHY_CHANGED_V1 = 'vn.cantho.dx.reference.hierarchy.changed.v1
 const formedFromPartSchema = z.object({
   code: unitCodeSchema,
   name: z.string().optional(),
-  provinceCode: z.string().regex(/^\d{2}$/, 'expected a 2-digit province code').optional(),
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/, 'expected a 2-digit province code')
+    .optional(),
   whole: z.boolean().optional(),
 });
 

@@ -34,7 +34,10 @@ function payloadOf(message: { value: string }): Record<string, unknown> {
 }
 
 function decodeData(type: string, data: unknown) {
-  return decodeEvent(both, JSON.stringify({ specversion: '1.0', id: 'e1', source: 's', type, time: '2025-07-01T00:00:00Z', datacontenttype: 'application/json', data }));
+  return decodeEvent(
+    both,
+    JSON.stringify({ specversion: '1.0', id: 'e1', source: 's', type, time: '2025-07-01T00:00:00Z', datacontenttype: 'application/json', data }),
+  );
 }
 
 describe('dx.indicator-status.v1 payloads', () => {

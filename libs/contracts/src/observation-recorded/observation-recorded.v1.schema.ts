@@ -1,14 +1,7 @@
 import { z } from 'zod';
 
 import { defineEventContract } from '../event-contract';
-import {
-  dimensionsSchema,
-  finiteNumberSchema,
-  measureCodeSchema,
-  periodSchema,
-  timestampSchema,
-  unitCodeSchema,
-} from '../shared.schema';
+import { dimensionsSchema, finiteNumberSchema, measureCodeSchema, periodSchema, timestampSchema, unitCodeSchema } from '../shared.schema';
 import { TOPICS } from '../topics.constant';
 
 // WARNING: persisted CloudEvents type; never edit, add a .v2 instead.

@@ -10,7 +10,13 @@ import { AlertKey, AlertKind } from './alert.type';
  */
 export function alertKeyOf(change: (StatusEvent | OverdueEvent) & { readonly hierarchyVersion: string }): AlertKey {
   const subject = isOverdueEvent(change) ? change.measure : change.indicator;
-  return { kind: alertKindOf(change.kind), subject, frequency: toPeriod(change.period).frequency, unit: change.unit, hierarchyVersion: change.hierarchyVersion };
+  return {
+    kind: alertKindOf(change.kind),
+    subject,
+    frequency: toPeriod(change.period).frequency,
+    unit: change.unit,
+    hierarchyVersion: change.hierarchyVersion,
+  };
 }
 
 /** The alert kind an event kind opens or closes. */

@@ -153,7 +153,12 @@ describe('decideAlert', () => {
 
     it('should re-fire an acknowledged alert that worsens from at risk to off track, as critical', () => {
       const slip = statusChange('status_slip');
-      const worse = statusChange('status_slip', { status: 'off_track', previousStatus: 'at_risk', severity: 'critical', detectedAt: vn('2025-10-22T10:00:00') });
+      const worse = statusChange('status_slip', {
+        status: 'off_track',
+        previousStatus: 'at_risk',
+        severity: 'critical',
+        detectedAt: vn('2025-10-22T10:00:00'),
+      });
       const { alerts, decisions } = run([
         changed(slip),
         { type: 'acknowledge', alertId: fired(slip).id, by: 'Nguyễn Văn An', at: vn('2025-10-21T09:00:00') },
@@ -222,7 +227,13 @@ describe('decideAlert', () => {
       expect(alert).toMatchObject({ state: 'firing', severity: 'warning', period: '2025-Q4' });
       expect(decisions[1].published).toEqual([]);
       expect(decisions[1].notifications).toMatchObject([
-        { reason: 'revised', period: '2025-Q3', severity: 'warning', audience: ['31120'], change: { kind: 'status_slip', period: '2025-Q3', status: 'off_track' } },
+        {
+          reason: 'revised',
+          period: '2025-Q3',
+          severity: 'warning',
+          audience: ['31120'],
+          change: { kind: 'status_slip', period: '2025-Q3', status: 'off_track' },
+        },
       ]);
       expect(alert.history.at(-1)).toMatchObject({ type: 'revised', period: '2025-Q3', eventId: revision.eventId });
     });
@@ -318,7 +329,12 @@ describe('decideAlert', () => {
 
     it('should escalate a commune of the three-level version to its district, then to the city', () => {
       // Phường Cái Khế was 31117 under Quận Ninh Kiều (916) before July 2025.
-      const slip = statusChange('status_slip', { unit: '31117', period: '2025-Q1', hierarchyVersion: THREE_LEVEL_VERSION_ID, detectedAt: vn('2025-04-21T10:00:00') });
+      const slip = statusChange('status_slip', {
+        unit: '31117',
+        period: '2025-Q1',
+        hierarchyVersion: THREE_LEVEL_VERSION_ID,
+        detectedAt: vn('2025-04-21T10:00:00'),
+      });
       const alert = fired(slip);
       expect(alert.timers.escalateAt).toEqual(vn('2025-04-24T10:00:00'));
       const { alerts, decisions } = run(
@@ -332,7 +348,9 @@ describe('decideAlert', () => {
       expect(decisions[0].notifications.map((n) => [n.reason, n.audience])).toEqual([['escalated', ['916']]]);
       expect(decisions[1].notifications.map((n) => [n.reason, n.audience])).toEqual([['escalated', ['92']]]);
       // 30/4 is a holiday: the reminder is held until 2/5 07:00 (1/5 too).
-      expect(decisions[2].notifications.map((n) => [n.reason, n.audience, n.notBefore])).toEqual([['repeat', ['31117', '916', '92'], vn('2025-05-02T07:00:00')]]);
+      expect(decisions[2].notifications.map((n) => [n.reason, n.audience, n.notBefore])).toEqual([
+        ['repeat', ['31117', '916', '92'], vn('2025-05-02T07:00:00')],
+      ]);
       expect(audienceOf(alerts[0], hierarchies)).toEqual(['31117', '916', '92']);
     });
 
@@ -369,7 +387,12 @@ describe('decideAlert', () => {
       expect(decisions.map((d) => d.outcome)).toEqual(['applied', 'applied', 'applied', 'ignored', 'applied']);
       expect(decisions[1].notifications).toEqual([]);
       expect(decisions[2].alert).toMatchObject({ openPeriods: ['2025-09'], period: '2025-09', facts: { period: '2025-09', dueDate: '2025-10-10' } });
-      expect(alerts[0]).toMatchObject({ id: 'overdue:work_records.total:month:31120:2025-07:1', state: 'resolved', resolution: 'report_received', openPeriods: [] });
+      expect(alerts[0]).toMatchObject({
+        id: 'overdue:work_records.total:month:31120:2025-07:1',
+        state: 'resolved',
+        resolution: 'report_received',
+        openPeriods: [],
+      });
       // The first notice was held from midnight to 07:00.
       expect(decisions[0].notifications[0].notBefore).toEqual(vn('2025-10-11T07:00:00'));
     });
@@ -421,7 +444,11 @@ describe('decideAlert', () => {
     it('should drop a held first notice once the alert was acknowledged, and always deliver a resolution', () => {
       const slip = statusChange('status_slip', { detectedAt: vn('2025-10-20T23:00:00') });
       const first = decideAlert([], changed(slip), context);
-      const acknowledged = decideAlert(first.alerts, { type: 'acknowledge', alertId: first.alert?.id as string, by: 'An', at: vn('2025-10-21T06:30:00') }, context);
+      const acknowledged = decideAlert(
+        first.alerts,
+        { type: 'acknowledge', alertId: first.alert?.id as string, by: 'An', at: vn('2025-10-21T06:30:00') },
+        context,
+      );
       expect(shouldDeliver(first.notifications[0], acknowledged.alert as Alert)).toEqual({ deliver: false, reason: 'acknowledged' });
       expect(shouldDeliver(first.notifications[0], first.alert as Alert)).toEqual({ deliver: true });
       const resolved = decideAlert(acknowledged.alerts, changed(statusChange('status_recovered', { detectedAt: vn('2025-10-22T09:00:00') })), context);

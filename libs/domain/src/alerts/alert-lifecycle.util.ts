@@ -142,7 +142,8 @@ class Lifecycle {
     }
     const alert = alerts.find((a) => a.id === id);
     if (!alert) return rejected(alerts, 'alert_not_found', { vi: `Không có cảnh báo ${id}`, en: `No alert ${id}` });
-    if (alert.state === 'resolved') return rejected(alerts, 'alert_resolved', { vi: `Cảnh báo ${id} đã được khắc phục`, en: `Alert ${id} is already resolved` });
+    if (alert.state === 'resolved')
+      return rejected(alerts, 'alert_resolved', { vi: `Cảnh báo ${id} đã được khắc phục`, en: `Alert ${id} is already resolved` });
     if (alert.state === 'acknowledged') return { outcome: 'ignored', alerts, alert, ...NOTHING };
     const acknowledgement = { by: actor, ...(note !== undefined ? { note } : {}), at };
     const next = withEntry(
@@ -271,7 +272,9 @@ class Lifecycle {
     );
     // Nobody is told of the end of an alert nobody was told of (inhibited from the start).
     const notifications =
-      open.notifiedAt === undefined ? [] : [order(next, 'resolved', at, deliveryTime(at, next.severity, this.policy.window), audienceOf(next, this.hierarchies))];
+      open.notifiedAt === undefined
+        ? []
+        : [order(next, 'resolved', at, deliveryTime(at, next.severity, this.policy.window), audienceOf(next, this.hierarchies))];
     return applied(alerts, next, [published('resolved', next, at)], notifications);
   }
 
@@ -397,7 +400,11 @@ function applied(alerts: readonly Alert[], alert: Alert, events: AlertLifecycleE
   return { outcome: 'applied', alerts: next, alert, published: events, notifications };
 }
 
-function rejected(alerts: readonly Alert[], code: 'alert_not_found' | 'alert_resolved' | 'invalid_acknowledgement', message: { vi: string; en: string }): AlertDecision {
+function rejected(
+  alerts: readonly Alert[],
+  code: 'alert_not_found' | 'alert_resolved' | 'invalid_acknowledgement',
+  message: { vi: string; en: string },
+): AlertDecision {
   return { outcome: 'rejected', alerts, ...NOTHING, rejection: { code, message } };
 }
 

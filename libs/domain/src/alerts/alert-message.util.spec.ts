@@ -69,7 +69,10 @@ describe('notificationMessage', () => {
   const alert = first.alert as Alert;
 
   it('should write the first notice in Vietnamese, then English, with the unit’s name with its diacritics', () => {
-    const message = notificationMessage(first.notifications[0], alert, { ...context, alertLink: (id) => `http://localhost:3000/alerts/${encodeURIComponent(id)}` });
+    const message = notificationMessage(first.notifications[0], alert, {
+      ...context,
+      alertLink: (id) => `http://localhost:3000/alerts/${encodeURIComponent(id)}`,
+    });
     expect(message.subject).toEqual({
       vi: '[Cảnh báo] Cảnh báo mới: SOC-01 có nguy cơ chậm — Phường Cái Khế, kỳ 2025-Q3',
       en: '[Warning] New alert: SOC-01 at risk — Phường Cái Khế, 2025-Q3',

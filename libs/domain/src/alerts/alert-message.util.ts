@@ -132,10 +132,16 @@ function leadLines(
       const revised = order.change ? describe(order.change) : current;
       const state =
         alert.state === 'resolved' && alert.resolvedAt
-          ? { vi: `Cảnh báo của chuỗi số liệu này đã được khắc phục lúc ${formatVietnamTime(alert.resolvedAt).vi}.`, en: `This series' alert was resolved at ${formatVietnamTime(alert.resolvedAt).en}.` }
+          ? {
+              vi: `Cảnh báo của chuỗi số liệu này đã được khắc phục lúc ${formatVietnamTime(alert.resolvedAt).vi}.`,
+              en: `This series' alert was resolved at ${formatVietnamTime(alert.resolvedAt).en}.`,
+            }
           : { vi: `Tình hình hiện tại: ${current.vi}`, en: `Current situation: ${current.en}` };
       return [
-        { vi: `Số liệu kỳ ${order.period} đã được điều chỉnh sau khi có báo cáo muộn.`, en: `The figures for ${order.period} were revised after a late report.` },
+        {
+          vi: `Số liệu kỳ ${order.period} đã được điều chỉnh sau khi có báo cáo muộn.`,
+          en: `The figures for ${order.period} were revised after a late report.`,
+        },
         revised,
         state,
       ];
@@ -152,11 +158,20 @@ function leadLines(
 }
 
 function factLines(alert: Alert, catalogue: Catalogue, context: MessageContext): LocalizedText[] {
-  const lines: LocalizedText[] = [{ vi: `Đơn vị: ${unitLabel(alert.unit, alert.hierarchyVersion, context.hierarchies)}`, en: `Unit: ${unitLabel(alert.unit, alert.hierarchyVersion, context.hierarchies)}` }];
+  const lines: LocalizedText[] = [
+    {
+      vi: `Đơn vị: ${unitLabel(alert.unit, alert.hierarchyVersion, context.hierarchies)}`,
+      en: `Unit: ${unitLabel(alert.unit, alert.hierarchyVersion, context.hierarchies)}`,
+    },
+  ];
   if (alert.kind === 'overdue') {
     const measure = catalogue.measure(alert.subject);
-    lines.push({ vi: `Số liệu: ${alert.subject}${measure ? ` — ${measure.name.vi}` : ''}`, en: `Measure: ${alert.subject}${measure ? ` — ${measure.name.en}` : ''}` });
-    if (alert.openPeriods.length > 0) lines.push({ vi: `Kỳ chưa báo cáo: ${alert.openPeriods.join(', ')}`, en: `Periods not reported: ${alert.openPeriods.join(', ')}` });
+    lines.push({
+      vi: `Số liệu: ${alert.subject}${measure ? ` — ${measure.name.vi}` : ''}`,
+      en: `Measure: ${alert.subject}${measure ? ` — ${measure.name.en}` : ''}`,
+    });
+    if (alert.openPeriods.length > 0)
+      lines.push({ vi: `Kỳ chưa báo cáo: ${alert.openPeriods.join(', ')}`, en: `Periods not reported: ${alert.openPeriods.join(', ')}` });
   } else {
     const indicator = catalogue.indicator(alert.subject);
     const pillar = indicator ? PILLARS[indicator.pillar] : undefined;

@@ -10,12 +10,32 @@ function alertAt(unit: string, version: string, kind: AlertKind = 'status_slip',
   return { id: `${kind}:${subject}:quarter:${unit}:${version}:1`, kind, subject, hierarchyVersion: version };
 }
 
-function orderFor(alert: { id: string; hierarchyVersion: string }, audience: string[], reason: NotificationReason = 'fired', severity: 'info' | 'warning' | 'critical' = 'warning'): NotificationOrder {
+function orderFor(
+  alert: { id: string; hierarchyVersion: string },
+  audience: string[],
+  reason: NotificationReason = 'fired',
+  severity: 'info' | 'warning' | 'critical' = 'warning',
+): NotificationOrder {
   const at = new Date('2025-10-20T03:00:00Z');
-  return { id: `${alert.id}/0`, alertId: alert.id, reason, severity, audience, hierarchyVersion: alert.hierarchyVersion, createdAt: at, notBefore: at, period: '2025-Q3' };
+  return {
+    id: `${alert.id}/0`,
+    alertId: alert.id,
+    reason,
+    severity,
+    audience,
+    hierarchyVersion: alert.hierarchyVersion,
+    createdAt: at,
+    notBefore: at,
+    period: '2025-Q3',
+  };
 }
 
-function subscription(id: string, scope: Partial<SubscriptionScope>, minSeverity: AlertSubscription['minSeverity'] = 'info', channels: AlertSubscription['channels'] = ['email', 'inbox']): AlertSubscription {
+function subscription(
+  id: string,
+  scope: Partial<SubscriptionScope>,
+  minSeverity: AlertSubscription['minSeverity'] = 'info',
+  channels: AlertSubscription['channels'] = ['email', 'inbox'],
+): AlertSubscription {
   return { id, scope: { units: [], includeDescendants: false, ...scope }, minSeverity, channels };
 }
 
@@ -24,8 +44,13 @@ const caiKhe = subscription('cai-khe', { units: ['31120'] });
 const cityOffice = subscription('city-office', { units: ['92'] });
 const wholeCity = subscription('whole-city', { units: ['92'], includeDescendants: true }, 'critical', ['webhook']);
 const all = [ninhKieu, caiKhe, cityOffice, wholeCity];
-const receivers = (alert: ReturnType<typeof alertAt>, audience: string[], reason?: NotificationReason, severity?: 'info' | 'warning' | 'critical', subs = all) =>
-  recipientsOf(orderFor(alert, audience, reason, severity), alert, subs, context).map((r) => r.subscriptionId);
+const receivers = (
+  alert: ReturnType<typeof alertAt>,
+  audience: string[],
+  reason?: NotificationReason,
+  severity?: 'info' | 'warning' | 'critical',
+  subs = all,
+) => recipientsOf(orderFor(alert, audience, reason, severity), alert, subs, context).map((r) => r.subscriptionId);
 
 describe('recipientsOf', () => {
   it("should send a Ninh Kiều subscription the old district's commune alerts of periods before July 2025 only", () => {
@@ -38,7 +63,7 @@ describe('recipientsOf', () => {
     expect(receivers(alertAt('31120', THREE_LEVEL_VERSION_ID), ['31120'])).toEqual(['ninh-kieu', 'cai-khe']);
   });
 
-  it("should send an escalation to the subscribers of the unit escalated to, e.g. the city office that does not follow communes", () => {
+  it('should send an escalation to the subscribers of the unit escalated to, e.g. the city office that does not follow communes', () => {
     const alert = alertAt('31120', TWO_LEVEL_VERSION_ID);
     expect(receivers(alert, ['92'], 'escalated')).toEqual(['city-office']);
     expect(receivers(alert, ['31120', '92'], 'resolved')).toEqual(['cai-khe', 'city-office']);
@@ -92,7 +117,9 @@ describe('webhookEventOf', () => {
 
 describe('checkSubscriptionScope', () => {
   it('should accept a code of the old version only, and one of the new version only', () => {
-    expect(checkSubscriptionScope({ units: ['916', '31135', '92'], includeDescendants: true, pillars: ['society'], indicators: ['SOC-01'] }, context)).toEqual([]);
+    expect(checkSubscriptionScope({ units: ['916', '31135', '92'], includeDescendants: true, pillars: ['society'], indicators: ['SOC-01'] }, context)).toEqual(
+      [],
+    );
   });
 
   it('should name every problem with its path', () => {

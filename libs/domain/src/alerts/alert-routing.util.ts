@@ -114,7 +114,9 @@ export function coversSubject(scope: SubscriptionScope, alert: { readonly kind: 
   const indicators =
     alert.kind === 'overdue' ? catalogue.indicatorsUsingMeasure(alert.subject) : [catalogue.indicator(alert.subject)].filter((i) => i !== undefined);
   return indicators.some(
-    (indicator) => (scope.pillars === undefined || scope.pillars.includes(indicator.pillar)) && (scope.indicators === undefined || scope.indicators.includes(indicator.code)),
+    (indicator) =>
+      (scope.pillars === undefined || scope.pillars.includes(indicator.pillar)) &&
+      (scope.indicators === undefined || scope.indicators.includes(indicator.code)),
   );
 }
 
@@ -147,7 +149,11 @@ export function checkSubscriptionScope(scope: SubscriptionScope, context: Routin
   (scope.indicators ?? []).forEach((code, index) => {
     const indicator = catalogue.indicator(code);
     if (!indicator) {
-      problems.push({ code: 'unknown_indicator', path: ['scope', 'indicators', index], message: { vi: `Không có chỉ tiêu ${code}`, en: `No indicator ${code}` } });
+      problems.push({
+        code: 'unknown_indicator',
+        path: ['scope', 'indicators', index],
+        message: { vi: `Không có chỉ tiêu ${code}`, en: `No indicator ${code}` },
+      });
     } else if (scope.pillars !== undefined && !scope.pillars.includes(indicator.pillar)) {
       problems.push({
         code: 'indicator_outside_pillars',

@@ -75,7 +75,12 @@ describe('nextWebhookAttempt', () => {
 
   it('should say how many attempts a receiver down for a whole day gets', () => {
     const attempts = schedule(() => 0);
-    const decision: WebhookRetryDecision = nextWebhookAttempt({ failedAttempt: attempts.length, firstAttemptAt: first, failedAt: attempts[attempts.length - 1], random: 0 });
+    const decision: WebhookRetryDecision = nextWebhookAttempt({
+      failedAttempt: attempts.length,
+      firstAttemptAt: first,
+      failedAt: attempts[attempts.length - 1],
+      random: 0,
+    });
     expect(decision.retry).toBe(false);
     // 9 growing waits (5 s … 640 s, 2,555 s in all), then one every 15 minutes up to 24 h.
     expect(attempts).toHaveLength(1 + 9 + Math.ceil((86_400_000 - 2_555_000) / 900_000));

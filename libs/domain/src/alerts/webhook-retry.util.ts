@@ -12,8 +12,7 @@ export interface WebhookRetryPolicy {
 
 /** Retry at `at` (attempt number `attempt`), or give up. */
 export type WebhookRetryDecision =
-  | { readonly retry: true; readonly attempt: number; readonly at: Date }
-  | { readonly retry: false; readonly reason: 'retry_window_exhausted' };
+  { readonly retry: true; readonly attempt: number; readonly at: Date } | { readonly retry: false; readonly reason: 'retry_window_exhausted' };
 
 /**
  * When to try a webhook delivery again after attempt `failedAttempt` (1 = the first) failed at

@@ -12,7 +12,16 @@ const vn = (local: string) => new Date(`${local}+07:00`);
 const now = vn('2025-10-22T10:00:00');
 
 function value(indicator: string, unit: string, period: string, v: number | null, status: Status, expected?: number): IndicatorValue {
-  return { indicator, unit, period, value: v, status, ...(expected !== undefined ? { expected } : {}), coverage: { reported: 1, expected: 1 }, hierarchyVersion: TWO_LEVEL_VERSION_ID };
+  return {
+    indicator,
+    unit,
+    period,
+    value: v,
+    status,
+    ...(expected !== undefined ? { expected } : {}),
+    coverage: { reported: 1, expected: 1 },
+    hierarchyVersion: TWO_LEVEL_VERSION_ID,
+  };
 }
 
 function subscription(units: string[], includeDescendants = true, minSeverity: AlertSubscription['minSeverity'] = 'info'): AlertSubscription {
@@ -20,15 +29,24 @@ function subscription(units: string[], includeDescendants = true, minSeverity: A
 }
 
 function alertFrom(change: Partial<StatusChange> & Pick<StatusChange, 'kind' | 'unit' | 'eventId' | 'detectedAt'>, resolveAt?: Date): Alert {
-  const base = change.kind === 'overdue'
-    ? { measure: 'work_records.total', period: '2025-09', dueDate: '2025-10-10', severity: 'warning' as const }
-    : { indicator: 'SOC-01', period: '2025-Q3', status: 'at_risk' as const, value: 84.5, expected: 87, severity: 'warning' as const };
+  const base =
+    change.kind === 'overdue'
+      ? { measure: 'work_records.total', period: '2025-09', dueDate: '2025-10-10', severity: 'warning' as const }
+      : { indicator: 'SOC-01', period: '2025-Q3', status: 'at_risk' as const, value: 84.5, expected: 87, severity: 'warning' as const };
   const full = { ...base, hierarchyVersion: TWO_LEVEL_VERSION_ID, ...change } as StatusChange;
   let alerts = decideAlert([], { type: 'status_changed', change: full, at: full.detectedAt }, { hierarchies }).alerts;
   if (resolveAt) {
-    const recovery = full.kind === 'overdue'
-      ? { ...full, kind: 'overdue_cleared' as const, eventId: `${full.eventId}-end`, detectedAt: resolveAt, severity: 'info' as const }
-      : { ...full, kind: 'status_recovered' as const, status: 'on_track' as const, eventId: `${full.eventId}-end`, detectedAt: resolveAt, severity: 'info' as const };
+    const recovery =
+      full.kind === 'overdue'
+        ? { ...full, kind: 'overdue_cleared' as const, eventId: `${full.eventId}-end`, detectedAt: resolveAt, severity: 'info' as const }
+        : {
+            ...full,
+            kind: 'status_recovered' as const,
+            status: 'on_track' as const,
+            eventId: `${full.eventId}-end`,
+            detectedAt: resolveAt,
+            severity: 'info' as const,
+          };
     alerts = decideAlert(alerts, { type: 'status_changed', change: recovery as StatusChange, at: resolveAt }, { hierarchies }).alerts;
   }
   return alerts[0];

@@ -105,7 +105,9 @@ export function buildWeeklyDigest(input: WeeklyDigestInput): WeeklyDigest {
   const current = currentValues(input, catalogue);
   const behindAll = current
     .filter(({ value }) => value.status === 'at_risk' || value.status === 'off_track')
-    .sort((a, b) => Number(b.value.status === 'off_track') - Number(a.value.status === 'off_track') || shortfall(b) - shortfall(a) || compareRef(a.value, b.value))
+    .sort(
+      (a, b) => Number(b.value.status === 'off_track') - Number(a.value.status === 'off_track') || shortfall(b) - shortfall(a) || compareRef(a.value, b.value),
+    )
     .map(({ value, version }) => ({
       indicator: value.indicator,
       unit: value.unit,
@@ -155,11 +157,19 @@ export function weeklyDigestMessage(digest: WeeklyDigest, context: MessageContex
   };
   const value = (code: string, v: number | null | undefined) => formatIndicatorValue(v, catalogue.indicator(code)?.valueUnit ?? 'percent');
   const sections: LocalizedText[] = [
-    { vi: `Bản tin tuần cho "${context.subscriptionName}", từ ${first.vi} đến ${last.vi}.`, en: `Weekly digest for "${context.subscriptionName}", ${first.en} to ${last.en}.` },
+    {
+      vi: `Bản tin tuần cho "${context.subscriptionName}", từ ${first.vi} đến ${last.vi}.`,
+      en: `Weekly digest for "${context.subscriptionName}", ${first.en} to ${last.en}.`,
+    },
     { vi: '', en: '' },
     { vi: `1. Dưới lộ trình (${digest.behindCount}):`, en: `1. Below trajectory (${digest.behindCount}):` },
     ...digest.behind.map((b) => {
-      const [v, expected, status, indicator] = [value(b.indicator, b.value), value(b.indicator, b.expected), STATUS_NAMES[b.status], indicatorName(b.indicator)];
+      const [v, expected, status, indicator] = [
+        value(b.indicator, b.value),
+        value(b.indicator, b.expected),
+        STATUS_NAMES[b.status],
+        indicatorName(b.indicator),
+      ];
       return {
         vi: `- ${indicator.vi}: ${name(b.unit, b.hierarchyVersion)}, kỳ ${b.period} — ${v.vi}${b.expected !== undefined ? ` (kỳ vọng ${expected.vi})` : ''}, ${status.vi}`,
         en: `- ${indicator.en}: ${name(b.unit, b.hierarchyVersion)}, ${b.period} — ${v.en}${b.expected !== undefined ? ` (expected ${expected.en})` : ''}, ${status.en}`,
@@ -174,7 +184,9 @@ export function weeklyDigestMessage(digest: WeeklyDigest, context: MessageContex
     ...digest.lowestRanked.map((r) => {
       const indicator = indicatorName(r.indicator);
       const places = (lang: 'vi' | 'en') =>
-        r.lowest.map((l) => `${name(l.unit, r.hierarchyVersion)} ${value(r.indicator, l.value)[lang]} (${lang === 'vi' ? 'hạng' : 'rank'} ${l.rank}/${r.ranked})`).join('; ');
+        r.lowest
+          .map((l) => `${name(l.unit, r.hierarchyVersion)} ${value(r.indicator, l.value)[lang]} (${lang === 'vi' ? 'hạng' : 'rank'} ${l.rank}/${r.ranked})`)
+          .join('; ');
       return { vi: `- ${indicator.vi}, kỳ ${r.period}: ${places('vi')}`, en: `- ${indicator.en}, ${r.period}: ${places('en')}` };
     }),
     ...(digest.lowestRanked.length === 0 ? [{ vi: '- Chưa đủ số liệu để xếp hạng.', en: '- Not enough values to rank.' }] : []),
@@ -242,8 +254,18 @@ function lowestRanked(current: readonly ScopedValue[], limit: number, hierarchie
     const better = values[0].indicator.higherIsBetter ? -1 : 1;
     const sorted = [...values].sort((a, b) => better * ((a.value.value as number) - (b.value.value as number)) || a.value.unit.localeCompare(b.value.unit));
     // Competition ranking: equal values share a place ("1224").
-    const ranked = sorted.map((s) => ({ unit: s.value.unit, value: s.value.value as number, rank: 1 + sorted.findIndex((o) => o.value.value === s.value.value) }));
-    rankings.push({ indicator: code, period: values[0].value.period, hierarchyVersion: values[0].version, ranked: ranked.length, lowest: ranked.slice(-limit).reverse() });
+    const ranked = sorted.map((s) => ({
+      unit: s.value.unit,
+      value: s.value.value as number,
+      rank: 1 + sorted.findIndex((o) => o.value.value === s.value.value),
+    }));
+    rankings.push({
+      indicator: code,
+      period: values[0].value.period,
+      hierarchyVersion: values[0].version,
+      ranked: ranked.length,
+      lowest: ranked.slice(-limit).reverse(),
+    });
   }
   return rankings;
 }

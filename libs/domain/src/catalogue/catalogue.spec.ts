@@ -58,8 +58,22 @@ describe('Catalogue', () => {
     it('should hold exactly the 24 measures and 16 indicators when loaded', () => {
       expect(DEFAULT_CATALOGUE.measures).toHaveLength(24);
       expect(DEFAULT_CATALOGUE.indicators.map((i) => i.code)).toEqual([
-        'GOV-01', 'GOV-02', 'GOV-03', 'GOV-04', 'ECO-01', 'ECO-02', 'ECO-03',
-        'SOC-01', 'SOC-02', 'SOC-03', 'SOC-04', 'SOC-05', 'SOC-06', 'SOC-07', 'SOC-08', 'OVR-01',
+        'GOV-01',
+        'GOV-02',
+        'GOV-03',
+        'GOV-04',
+        'ECO-01',
+        'ECO-02',
+        'ECO-03',
+        'SOC-01',
+        'SOC-02',
+        'SOC-03',
+        'SOC-04',
+        'SOC-05',
+        'SOC-06',
+        'SOC-07',
+        'SOC-08',
+        'OVR-01',
       ]);
     });
 
@@ -92,9 +106,9 @@ describe('Catalogue', () => {
       expect(indicator?.tolerance).toBe(5);
       expect(indicator?.regressionThreshold).toBe(2);
       expect(indicator?.higherIsBetter).toBe(code !== 'OVR-01');
-      expect(
-        indicator?.targets.map((t) => `${t.fromYear ? `${t.fromYear}-` : ''}${t.year}${t.level ? `[${t.level}]` : ''} ${t.op} ${t.value}`),
-      ).toEqual(targets);
+      expect(indicator?.targets.map((t) => `${t.fromYear ? `${t.fromYear}-` : ''}${t.year}${t.level ? `[${t.level}]` : ''} ${t.op} ${t.value}`)).toEqual(
+        targets,
+      );
     });
 
     it('should find the indicators that read a measure when asked', () => {
@@ -109,7 +123,12 @@ describe('Catalogue', () => {
     it.each<[string, (d: CatalogueDefinition) => CatalogueDefinition, string, string]>([
       [
         'a formula over an unknown measure',
-        (d) => ({ ...d, indicators: d.indicators.map((i) => (i.code === 'SOC-01' ? { ...i, formula: { kind: 'ratio', numerator: 'households.fiber', denominator: 'households.total' } } : i)) }),
+        (d) => ({
+          ...d,
+          indicators: d.indicators.map((i) =>
+            i.code === 'SOC-01' ? { ...i, formula: { kind: 'ratio', numerator: 'households.fiber', denominator: 'households.total' } } : i,
+          ),
+        }),
         'unknown_measure',
         'indicator SOC-01',
       ],
@@ -165,7 +184,14 @@ describe('Catalogue', () => {
       ],
       [
         'a minimum over a dimension the measures lack',
-        (d) => ({ ...d, indicators: d.indicators.map((i) => (i.code === 'ECO-03' ? { ...i, formula: { kind: 'min_ratio_over_dimension', numerator: 'households.fibre', denominator: 'households.total', dimension: 'sector' } } : i)) }),
+        (d) => ({
+          ...d,
+          indicators: d.indicators.map((i) =>
+            i.code === 'ECO-03'
+              ? { ...i, formula: { kind: 'min_ratio_over_dimension', numerator: 'households.fibre', denominator: 'households.total', dimension: 'sector' } }
+              : i,
+          ),
+        }),
         'invalid_formula',
         'ECO-03',
       ],
@@ -183,7 +209,12 @@ describe('Catalogue', () => {
       ],
       [
         'a ratio of a stock over a flow',
-        (d) => ({ ...d, indicators: d.indicators.map((i) => (i.code === 'SOC-01' ? { ...i, formula: { kind: 'ratio', numerator: 'households.fibre', denominator: 'online_users.total' } } : i)) }),
+        (d) => ({
+          ...d,
+          indicators: d.indicators.map((i) =>
+            i.code === 'SOC-01' ? { ...i, formula: { kind: 'ratio', numerator: 'households.fibre', denominator: 'online_users.total' } } : i,
+          ),
+        }),
         'invalid_formula',
         'SOC-01',
       ],
@@ -205,7 +236,7 @@ describe('Catalogue', () => {
   });
 
   describe('withTargets', () => {
-    it('should replace only the indicator\'s targets when an admin changes them', () => {
+    it("should replace only the indicator's targets when an admin changes them", () => {
       const changed = withTargets(DEFAULT_CATALOGUE, 'SOC-06', [{ kind: 'milestone', year: 2025, op: '>=', value: 60 }]);
       expect(changed.indicator('SOC-06')?.targets).toEqual([{ kind: 'milestone', year: 2025, op: '>=', value: 60 }]);
       expect(changed.indicator('SOC-01')?.targets).toEqual(DEFAULT_CATALOGUE.indicator('SOC-01')?.targets);
@@ -215,7 +246,11 @@ describe('Catalogue', () => {
 
     it('should reject the change when the indicator is unknown or a target is invalid', () => {
       expectInvalid(() => withTargets(DEFAULT_CATALOGUE, 'SOC-99', []), 'unknown_indicator', 'SOC-99');
-      expectInvalid(() => withTargets(DEFAULT_CATALOGUE, 'OVR-01', [{ kind: 'floor', fromYear: 2030, year: 2026, op: '<=', value: 10 }]), 'invalid_target', 'OVR-01');
+      expectInvalid(
+        () => withTargets(DEFAULT_CATALOGUE, 'OVR-01', [{ kind: 'floor', fromYear: 2030, year: 2026, op: '<=', value: 10 }]),
+        'invalid_target',
+        'OVR-01',
+      );
     });
   });
 });

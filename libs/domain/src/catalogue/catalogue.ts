@@ -1,16 +1,7 @@
 import { EARLIEST_YEAR, FREQUENCIES } from '../periods/period.util';
 import { DefinitionProblem, definitionProblem } from '../shared/definition-problem.type';
 import { InvalidDefinitionError } from '../shared/invalid-definition.exception';
-import {
-  CatalogueDefinition,
-  Comparator,
-  Formula,
-  Indicator,
-  IndicatorDefinition,
-  Measure,
-  Target,
-  TargetDefinition,
-} from './catalogue.type';
+import { CatalogueDefinition, Comparator, Formula, Indicator, IndicatorDefinition, Measure, Target, TargetDefinition } from './catalogue.type';
 import { PILLARS } from './pillars.constant';
 
 const MEASURE_CODE = /^[a-z0-9_]+(\.[a-z0-9_]+)*$/;
@@ -79,10 +70,7 @@ export function withTargets(catalogue: Catalogue, indicatorCode: string, targets
   }
   return loadCatalogue({
     ...definition,
-    targets: [
-      ...definition.targets.filter((t) => t.indicator !== indicatorCode),
-      ...targets.map((t) => ({ ...t, indicator: indicatorCode })),
-    ],
+    targets: [...definition.targets.filter((t) => t.indicator !== indicatorCode), ...targets.map((t) => ({ ...t, indicator: indicatorCode }))],
   });
 }
 
@@ -140,7 +128,11 @@ function loadIndicators(definition: CatalogueDefinition, measures: ReadonlyMap<s
     if (def.scope !== 'rollup' && def.scope !== 'own') fail('invalid_scope', 'scope must be rollup or own');
     if (def.levels.length === 0 || !def.levels.every((l) => LEVELS.includes(l))) fail('invalid_levels', 'levels must be 1, 2 or 3');
     if (!(def.tolerance >= 0) || !(def.regressionThreshold >= 0)) fail('invalid_threshold', 'tolerance and regression threshold must be >= 0');
-    if (!Number.isInteger(def.baseline.year) || def.baseline.year < EARLIEST_YEAR || (def.baseline.value !== undefined && !Number.isFinite(def.baseline.value))) {
+    if (
+      !Number.isInteger(def.baseline.year) ||
+      def.baseline.year < EARLIEST_YEAR ||
+      (def.baseline.value !== undefined && !Number.isFinite(def.baseline.value))
+    ) {
       fail('invalid_baseline', `baseline needs a whole year from ${EARLIEST_YEAR} and, if given, a finite value`);
     }
     const inputs = formulaMeasures(def.formula);
@@ -208,20 +200,29 @@ export function targetProblems(def: IndicatorDefinition, targets: readonly Targe
     const entry = `target ${describeTarget({ ...t, indicator: def.code })}`;
     const fail = (code: string, vi: string, en: string) => problems.push(definitionProblem(code, entry, { vi, en }));
     if (t.kind !== 'milestone' && t.kind !== 'floor') fail('invalid_target', 'loại mục tiêu là milestone hoặc floor', 'kind must be milestone or floor');
-    if (!Number.isInteger(t.year) || t.year < EARLIEST_YEAR) fail('invalid_target', `năm phải là số nguyên từ ${EARLIEST_YEAR}`, `year must be a whole number from ${EARLIEST_YEAR}`);
-    if (!COMPARATORS.includes(t.op)) fail('invalid_target', `phép so sánh là một trong ${COMPARATORS.join(' ')}`, `comparator must be one of ${COMPARATORS.join(' ')}`);
+    if (!Number.isInteger(t.year) || t.year < EARLIEST_YEAR)
+      fail('invalid_target', `năm phải là số nguyên từ ${EARLIEST_YEAR}`, `year must be a whole number from ${EARLIEST_YEAR}`);
+    if (!COMPARATORS.includes(t.op))
+      fail('invalid_target', `phép so sánh là một trong ${COMPARATORS.join(' ')}`, `comparator must be one of ${COMPARATORS.join(' ')}`);
     if (!Number.isFinite(t.value)) fail('invalid_target', 'giá trị phải là số hữu hạn', 'value must be a finite number');
     if (t.kind === 'floor' && t.fromYear !== undefined && !(Number.isInteger(t.fromYear) && t.fromYear <= t.year)) {
       fail('invalid_target', 'mức sàn áp dụng từ fromYear đến year', 'a floor runs from fromYear to year');
     }
     if (t.kind === 'milestone' && t.fromYear !== undefined) fail('invalid_target', 'fromYear chỉ dùng cho mức sàn', 'fromYear is for floors only');
-    if (t.level !== undefined && t.unit !== undefined) fail('invalid_target', 'mục tiêu dành cho một cấp hoặc một đơn vị, không cả hai', 'a target is for a level or for a unit, not both');
-    if (t.level !== undefined && !def.levels.includes(t.level)) fail('invalid_target', `${def.code} không tính ở cấp ${t.level}`, `${def.code} is not computed at level ${t.level}`);
+    if (t.level !== undefined && t.unit !== undefined)
+      fail('invalid_target', 'mục tiêu dành cho một cấp hoặc một đơn vị, không cả hai', 'a target is for a level or for a unit, not both');
+    if (t.level !== undefined && !def.levels.includes(t.level))
+      fail('invalid_target', `${def.code} không tính ở cấp ${t.level}`, `${def.code} is not computed at level ${t.level}`);
     // A unit code means a unit only within its version: codes are reused for other places.
     if (t.unit !== undefined && (typeof t.hierarchyVersion !== 'string' || t.hierarchyVersion.length === 0)) {
-      fail('invalid_target', 'mục tiêu cho một đơn vị phải nêu phiên bản danh mục hành chính (hierarchyVersion)', 'a target for one unit names its hierarchy version (hierarchyVersion)');
+      fail(
+        'invalid_target',
+        'mục tiêu cho một đơn vị phải nêu phiên bản danh mục hành chính (hierarchyVersion)',
+        'a target for one unit names its hierarchy version (hierarchyVersion)',
+      );
     }
-    if (t.unit === undefined && t.hierarchyVersion !== undefined) fail('invalid_target', 'hierarchyVersion chỉ dùng cùng unit', 'hierarchyVersion goes with unit only');
+    if (t.unit === undefined && t.hierarchyVersion !== undefined)
+      fail('invalid_target', 'hierarchyVersion chỉ dùng cùng unit', 'hierarchyVersion goes with unit only');
     if (!Number.isInteger(t.year) || (t.fromYear !== undefined && !Number.isInteger(t.fromYear))) continue;
     const who = `${t.level ?? ''}:${t.hierarchyVersion ?? ''}:${t.unit ?? ''}`;
     const years = t.kind === 'floor' ? range(t.fromYear ?? t.year, t.year) : [t.year];

@@ -29,7 +29,9 @@ describe('validateTargetChange', () => {
     const twoLevelOnly = new HierarchyRegistry();
     const loaded = twoLevelOnly.put(registry.version(TWO_LEVEL_VERSION_ID)?.definition as never);
     expect(loaded.ok).toBe(true);
-    const result = validateTargetChange(DEFAULT_CATALOGUE, twoLevelOnly, 'GOV-04', { targets: [{ kind: 'milestone', year: 2030, op: '>=', value: 90, level: 2 }] });
+    const result = validateTargetChange(DEFAULT_CATALOGUE, twoLevelOnly, 'GOV-04', {
+      targets: [{ kind: 'milestone', year: 2030, op: '>=', value: 90, level: 2 }],
+    });
     expect(result).toMatchObject({ ok: false, problems: [{ code: 'level_not_in_hierarchy', entry: 'target GOV-04 milestone 2030 level 2' }] });
     expect(!result.ok && result.problems[0].text).toEqual({
       vi: 'không phiên bản danh mục hành chính nào đã nạp có đơn vị cấp 2',
@@ -53,6 +55,9 @@ describe('validateTargetChange', () => {
   });
 
   it('should refuse an unknown indicator', () => {
-    expect(validateTargetChange(DEFAULT_CATALOGUE, registry, 'SOC-99', { targets: [] })).toMatchObject({ ok: false, problems: [{ code: 'unknown_indicator' }] });
+    expect(validateTargetChange(DEFAULT_CATALOGUE, registry, 'SOC-99', { targets: [] })).toMatchObject({
+      ok: false,
+      problems: [{ code: 'unknown_indicator' }],
+    });
   });
 });

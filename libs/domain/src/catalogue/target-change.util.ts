@@ -91,11 +91,18 @@ function hierarchyProblemsOf(t: Target, def: IndicatorDefinition, hierarchies: H
   if (t.unit === undefined || typeof t.hierarchyVersion !== 'string') return [];
   const version = hierarchies.version(t.hierarchyVersion);
   if (!version) {
-    return [definitionProblem('unknown_version', entry, { vi: `chưa nạp phiên bản ${t.hierarchyVersion}`, en: `hierarchy version ${t.hierarchyVersion} is not loaded` })];
+    return [
+      definitionProblem('unknown_version', entry, {
+        vi: `chưa nạp phiên bản ${t.hierarchyVersion}`,
+        en: `hierarchy version ${t.hierarchyVersion} is not loaded`,
+      }),
+    ];
   }
   const unit = version.get(t.unit);
   if (!unit) {
-    return [definitionProblem('unknown_unit', entry, { vi: `phiên bản ${version.id} không có đơn vị ${t.unit}`, en: `version ${version.id} has no unit ${t.unit}` })];
+    return [
+      definitionProblem('unknown_unit', entry, { vi: `phiên bản ${version.id} không có đơn vị ${t.unit}`, en: `version ${version.id} has no unit ${t.unit}` }),
+    ];
   }
   if (!def.levels.includes(unit.level)) {
     return [

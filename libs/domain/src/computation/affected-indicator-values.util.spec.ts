@@ -53,7 +53,11 @@ describe('affectedIndicatorValues', () => {
   });
 
   it('should list the ancestors of a commune when its fibre flag changes the share of communes', () => {
-    expect(affected('fibre.available', '31117', '2025-Q4').filter((k) => k.endsWith(' 2025-Q4'))).toEqual(['SOC-02 31117 2025-Q4', 'SOC-02 916 2025-Q4', 'SOC-02 92 2025-Q4']);
+    expect(affected('fibre.available', '31117', '2025-Q4').filter((k) => k.endsWith(' 2025-Q4'))).toEqual([
+      'SOC-02 31117 2025-Q4',
+      'SOC-02 916 2025-Q4',
+      'SOC-02 92 2025-Q4',
+    ]);
   });
 
   it('should leave out future periods when now is given', () => {

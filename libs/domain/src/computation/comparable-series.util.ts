@@ -81,7 +81,11 @@ export function comparableSeries(
     if (!summable) {
       const single = values.length === 1 ? values[0] : undefined;
       const approximate = single !== undefined && (!single.part.whole || single.value?.quality === 'approximate');
-      points.push({ ...base, value: single?.value?.value ?? null, ...(approximate && single?.value?.value != null ? { quality: 'approximate' as const } : {}) });
+      points.push({
+        ...base,
+        value: single?.value?.value ?? null,
+        ...(approximate && single?.value?.value != null ? { quality: 'approximate' as const } : {}),
+      });
       continue;
     }
     let numerator = 0;

@@ -20,7 +20,10 @@ const twoLevel = registry.version(TWO_LEVEL_VERSION_ID) as UnitHierarchy;
 const threeLevel = registry.version(THREE_LEVEL_VERSION_ID) as UnitHierarchy;
 
 const o = (measure: string, unit: string, period: string, value: number): Observation => ({ measure, unit, period, value });
-const households = (unit: string, period: string, fibre: number, total: number) => [o('households.fibre', unit, period, fibre), o('households.total', unit, period, total)];
+const households = (unit: string, period: string, fibre: number, total: number) => [
+  o('households.fibre', unit, period, fibre),
+  o('households.total', unit, period, total),
+];
 const inNew = (facts: Observation[], indicator: string, unit: string, period: string): IndicatorValue =>
   computeIndicator(DEFAULT_CATALOGUE, twoLevel, new FactSet(facts), indicator, unit, period);
 const inOld = (facts: Observation[], indicator: string, unit: string, period: string): IndicatorValue =>
@@ -44,7 +47,12 @@ describe('computeIndicator across the 2025 reorganisation', () => {
 
     it("should carry the predecessors' stock into its first quarter, and its own report once it arrives", () => {
       // Nothing reported by the new ward for Q3: the Q2 stock of its whole territory, 2850/4000, not old Tân An's 1000/2000.
-      expect(inNew(q2, 'SOC-01', '31135', '2025-Q3')).toMatchObject({ value: 71.25, numerator: 2850, denominator: 4000, coverage: { reported: 1, expected: 1 } });
+      expect(inNew(q2, 'SOC-01', '31135', '2025-Q3')).toMatchObject({
+        value: 71.25,
+        numerator: 2850,
+        denominator: 4000,
+        coverage: { reported: 1, expected: 1 },
+      });
       // Its own Q3 report wins: 3400/4000 = 85 %.
       expect(inNew([...q2, ...households('31135', '2025-Q3', 3400, 4000)], 'SOC-01', '31135', '2025-Q3')).toMatchObject({ value: 85, numerator: 3400 });
     });
@@ -69,7 +77,10 @@ describe('computeIndicator across the 2025 reorganisation', () => {
       // GOV-04 is own scope. Old 92 January-June: 80 online of 100 each month; new 92 July-November: 190 of 200;
       // December's total came without its online count, so that month is not a pair.
       const facts = [
-        ...['01', '02', '03', '04', '05', '06'].flatMap((m) => [o('work_records.total', '92', `2025-${m}`, 100), o('work_records.online', '92', `2025-${m}`, 80)]),
+        ...['01', '02', '03', '04', '05', '06'].flatMap((m) => [
+          o('work_records.total', '92', `2025-${m}`, 100),
+          o('work_records.online', '92', `2025-${m}`, 80),
+        ]),
         ...['07', '08', '09', '10', '11'].flatMap((m) => [o('work_records.total', '92', `2025-${m}`, 200), o('work_records.online', '92', `2025-${m}`, 190)]),
         o('work_records.total', '92', '2025-12', 200),
       ];
@@ -77,7 +88,13 @@ describe('computeIndicator across the 2025 reorganisation', () => {
       // Coverage in unit-months: January-June the old city plus Hậu Giang and Sóc Trăng (outside every loaded
       // version): 3 × 6 = 18 expected, 6 reported; July-December the new city: 6 expected, 5 reported.
       const year = computeIndicators(DEFAULT_CATALOGUE, registry, new FactSet(facts), [{ indicator: 'GOV-04', unit: '92', period: '2025' }])[0];
-      expect(year).toMatchObject({ value: 89.375, numerator: 1430, denominator: 1600, coverage: { reported: 11, expected: 24 }, hierarchyVersion: TWO_LEVEL_VERSION_ID });
+      expect(year).toMatchObject({
+        value: 89.375,
+        numerator: 1430,
+        denominator: 1600,
+        coverage: { reported: 11, expected: 24 },
+        hierarchyVersion: TWO_LEVEL_VERSION_ID,
+      });
     });
 
     it("should roll up the old units' quarters to June and the new units' from July", () => {
@@ -108,11 +125,20 @@ describe('computeIndicator across the 2025 reorganisation', () => {
   });
 
   describe('baselines', () => {
-    const baseline2020 = [...households('31123', '2020-Q4', 500, 1000), ...households('31135', '2020-Q4', 1000, 2000), ...households('31144', '2020-Q4', 300, 1000)];
+    const baseline2020 = [
+      ...households('31123', '2020-Q4', 500, 1000),
+      ...households('31135', '2020-Q4', 1000, 2000),
+      ...households('31144', '2020-Q4', 300, 1000),
+    ];
 
     it("should back-cast a new ward's 2020 baseline from its predecessors", () => {
       // (500 + 1000 + 300) / (1000 + 2000 + 1000) = 1800/4000 = 45 %.
-      expect(inNew(baseline2020, 'SOC-01', '31135', '2020')).toMatchObject({ value: 45, numerator: 1800, denominator: 4000, hierarchyVersion: TWO_LEVEL_VERSION_ID });
+      expect(inNew(baseline2020, 'SOC-01', '31135', '2020')).toMatchObject({
+        value: 45,
+        numerator: 1800,
+        denominator: 4000,
+        hierarchyVersion: TWO_LEVEL_VERSION_ID,
+      });
       // 2026-Q2: 3600/4000 = 90 %. Trajectory: 90 at the end of 2025, 100 at the end of 2030: at the end of
       // 2026-Q2, 6 of 60 months on, 90 + 10 × 6/60 = 91 expected: 1 behind, at_risk. Progress from the
       // back-cast baseline: (90 − 45) / (91 − 45) = 45/46.
@@ -122,7 +148,7 @@ describe('computeIndicator across the 2025 reorganisation', () => {
       expect(value.progress).toBeCloseTo(45 / 46, 10);
     });
 
-    it("should leave a ward formed only from units of other provinces without a back-cast, with its parts expected", () => {
+    it('should leave a ward formed only from units of other provinces without a back-cast, with its parts expected', () => {
       // Xã Hỏa Lựu (31338) was formed from three Hậu Giang communes: nothing to read before July 2025.
       expect(inNew(baseline2020, 'SOC-01', '31338', '2020')).toMatchObject({ value: null, status: 'no_data', coverage: { reported: 0, expected: 3 } });
     });
@@ -132,7 +158,11 @@ describe('computeIndicator across the 2025 reorganisation', () => {
     it("should read an old ward's quarter against its own old population, not the new ward's", () => {
       // Old Tân An (31135 of 2024-11): 2024 residents 10000, 4G/5G covered in Q2 9500. The NEW ward 31135
       // reports 30000 residents for 2025: a 2025-07 figure, which 2025-Q2 (three-level) never reads.
-      const facts = [o('population.total', '31135', '2024', 10000), o('population.covered_4g5g', '31135', '2025-Q2', 9500), o('population.total', '31135', '2025', 30000)];
+      const facts = [
+        o('population.total', '31135', '2024', 10000),
+        o('population.covered_4g5g', '31135', '2025-Q2', 9500),
+        o('population.total', '31135', '2025', 30000),
+      ];
       // 9500/10000 = 95 %, not 9500/30000.
       expect(inOld(facts, 'SOC-03', '31135', '2025-Q2')).toMatchObject({ value: 95, numerator: 9500, denominator: 10000 });
       // The new ward's Q3: its own 2025 residents; its coverage not reported yet, Tân An's Q2 not its own: no pair.
@@ -157,7 +187,10 @@ describe('computeIndicator across the 2025 reorganisation', () => {
 
     it('should publish no value for an old unit in a period of the new version', () => {
       // Asked anyway, an old ward in 2025-Q3 has nobody standing for it.
-      expect(inOld(households('31123', '2025-Q2', 900, 1000), 'SOC-01', '31123', '2025-Q3')).toMatchObject({ value: null, coverage: { reported: 0, expected: 0 } });
+      expect(inOld(households('31123', '2025-Q2', 900, 1000), 'SOC-01', '31123', '2025-Q3')).toMatchObject({
+        value: null,
+        coverage: { reported: 0, expected: 0 },
+      });
     });
   });
 
@@ -188,7 +221,12 @@ describe('computeIndicator across the 2025 reorganisation', () => {
       // Q2: Cái Khế (31117) 950 of 1000; An Hòa (31120) 350 with fibre but no household count yet. The new
       // Phường Cái Khế's Q3 carries 950/1000 = 95 %, not (950 + 350) / 1000; its territory is not all in: 0 of 1.
       const facts = [...households('31117', '2025-Q2', 950, 1000), o('households.fibre', '31120', '2025-Q2', 350)];
-      expect(inNew(facts, 'SOC-01', '31120', '2025-Q3')).toMatchObject({ value: 95, numerator: 950, denominator: 1000, coverage: { reported: 0, expected: 1 } });
+      expect(inNew(facts, 'SOC-01', '31120', '2025-Q3')).toMatchObject({
+        value: 95,
+        numerator: 950,
+        denominator: 1000,
+        coverage: { reported: 0, expected: 1 },
+      });
     });
 
     it('should keep a ratio above 100 and mark it when the numerator exceeds the denominator', () => {
@@ -199,7 +237,12 @@ describe('computeIndicator across the 2025 reorganisation', () => {
 
   describe('trajectory through each milestone', () => {
     // Baseline 2020 of the new ward 31147: (300 + 300) / (500 + 500) = 60 %.
-    const facts = [...households('31147', '2020-Q4', 300, 500), ...households('31149', '2020-Q4', 300, 500), ...households('31147', '2025-Q4', 850, 1000), ...households('31147', '2026-Q3', 880, 1000)];
+    const facts = [
+      ...households('31147', '2020-Q4', 300, 500),
+      ...households('31149', '2020-Q4', 300, 500),
+      ...households('31147', '2025-Q4', 850, 1000),
+      ...households('31147', '2026-Q3', 880, 1000),
+    ];
 
     it('should keep a unit that missed the 2025 milestone behind in 2026', () => {
       // End of 2025: expected 90 (the milestone); 85 is 5 behind: at_risk (tolerance inclusive).
@@ -217,7 +260,7 @@ describe('computeIndicator across the 2025 reorganisation', () => {
   });
 
   describe('targets follow the levels of the version in force', () => {
-    it("should apply the district target to a district before July 2025 and let the new communes take the commune target", () => {
+    it('should apply the district target to a district before July 2025 and let the new communes take the commune target', () => {
       const facts = [o('work_records.online', '916', '2025-06', 85), o('work_records.total', '916', '2025-06', 100)];
       // GOV-04 2030: district ≥ 90, commune ≥ 80. District 916 in June: 85 < 90, no baseline → 5 behind, at_risk.
       expect(inOld(facts, 'GOV-04', '916', '2025-06')).toMatchObject({ target: { year: 2030, op: '>=', value: 90 }, status: 'at_risk' });
@@ -248,7 +291,10 @@ describe('affectedIndicatorValues across the 2025 reorganisation', () => {
 
   it("should list the new units' later values when an old observation is in the baseline year", () => {
     const refs = affectedIndicatorValues(DEFAULT_CATALOGUE, registry, { measure: 'households.total', unit: '31144', period: '2020-Q4' }, { now });
-    const in2026 = refs.filter((r) => r.period === '2026-Q1').map((r) => `${r.unit} ${r.hierarchyVersion}`).sort();
+    const in2026 = refs
+      .filter((r) => r.period === '2026-Q1')
+      .map((r) => `${r.unit} ${r.hierarchyVersion}`)
+      .sort();
     expect(in2026).toEqual([`31135 ${TWO_LEVEL_VERSION_ID}`, `92 ${TWO_LEVEL_VERSION_ID}`]);
   });
 
@@ -260,7 +306,11 @@ describe('affectedIndicatorValues across the 2025 reorganisation', () => {
       o('work_records.online', '31117', '2025-03', 40),
     ];
     // Each completes or revises a pair of the old version; the new ward and city read them through formedFrom.
-    const added = [o('households.total', '31144', '2025-Q2', 1000), o('households.fibre', '31123', '2025-Q2', 990), o('work_records.total', '31117', '2025-03', 50)];
+    const added = [
+      o('households.total', '31144', '2025-Q2', 1000),
+      o('households.fibre', '31123', '2025-Q2', 990),
+      o('work_records.total', '31117', '2025-03', 50),
+    ];
     const before = computeAll(DEFAULT_CATALOGUE, registry, new FactSet(base), '2025');
     for (const observation of added) {
       const after = computeAll(DEFAULT_CATALOGUE, registry, new FactSet([...base, observation]), '2025');
@@ -283,21 +333,97 @@ describe('comparableSeries', () => {
   it("should assemble a split ward's series from its predecessors' published pairs before July 2025 and its own after", () => {
     const published = [
       // 2025-Q2, three-level: Cái Khế 450/500, An Hòa 280/400, Bùi Hữu Nghĩa 540/600 (partly merged).
-      { indicator: 'SOC-01', unit: '31117', period: '2025-Q2', value: 90, numerator: 450, denominator: 500, coverage: { reported: 1, expected: 1 }, hierarchyVersion: THREE_LEVEL_VERSION_ID },
-      { indicator: 'SOC-01', unit: '31120', period: '2025-Q2', value: 70, numerator: 280, denominator: 400, coverage: { reported: 1, expected: 1 }, hierarchyVersion: THREE_LEVEL_VERSION_ID },
-      { indicator: 'SOC-01', unit: '31178', period: '2025-Q2', value: 90, numerator: 540, denominator: 600, coverage: { reported: 1, expected: 1 }, hierarchyVersion: THREE_LEVEL_VERSION_ID },
+      {
+        indicator: 'SOC-01',
+        unit: '31117',
+        period: '2025-Q2',
+        value: 90,
+        numerator: 450,
+        denominator: 500,
+        coverage: { reported: 1, expected: 1 },
+        hierarchyVersion: THREE_LEVEL_VERSION_ID,
+      },
+      {
+        indicator: 'SOC-01',
+        unit: '31120',
+        period: '2025-Q2',
+        value: 70,
+        numerator: 280,
+        denominator: 400,
+        coverage: { reported: 1, expected: 1 },
+        hierarchyVersion: THREE_LEVEL_VERSION_ID,
+      },
+      {
+        indicator: 'SOC-01',
+        unit: '31178',
+        period: '2025-Q2',
+        value: 90,
+        numerator: 540,
+        denominator: 600,
+        coverage: { reported: 1, expected: 1 },
+        hierarchyVersion: THREE_LEVEL_VERSION_ID,
+      },
       // 2025-Q1: only Cái Khế published.
-      { indicator: 'SOC-01', unit: '31117', period: '2025-Q1', value: 80, numerator: 400, denominator: 500, coverage: { reported: 1, expected: 1 }, hierarchyVersion: THREE_LEVEL_VERSION_ID },
+      {
+        indicator: 'SOC-01',
+        unit: '31117',
+        period: '2025-Q1',
+        value: 80,
+        numerator: 400,
+        denominator: 500,
+        coverage: { reported: 1, expected: 1 },
+        hierarchyVersion: THREE_LEVEL_VERSION_ID,
+      },
       // 2025-Q3: the new ward's own value; the OLD 31120 of Q2 must not be read as the new one.
-      { indicator: 'SOC-01', unit: '31120', period: '2025-Q3', value: 88, numerator: 1320, denominator: 1500, coverage: { reported: 1, expected: 1 }, hierarchyVersion: TWO_LEVEL_VERSION_ID },
+      {
+        indicator: 'SOC-01',
+        unit: '31120',
+        period: '2025-Q3',
+        value: 88,
+        numerator: 1320,
+        denominator: 1500,
+        coverage: { reported: 1, expected: 1 },
+        hierarchyVersion: TWO_LEVEL_VERSION_ID,
+      },
     ];
-    const points = comparableSeries(DEFAULT_CATALOGUE, registry, { indicator: 'SOC-01', unit: '31120', hierarchyVersion: TWO_LEVEL_VERSION_ID }, ['2025-Q1', '2025-Q2', '2025-Q3'], published);
+    const points = comparableSeries(
+      DEFAULT_CATALOGUE,
+      registry,
+      { indicator: 'SOC-01', unit: '31120', hierarchyVersion: TWO_LEVEL_VERSION_ID },
+      ['2025-Q1', '2025-Q2', '2025-Q3'],
+      published,
+    );
     expect(points).toEqual([
       // Q1: 400/500 = 80 %; two predecessors unpublished: 1 of 3 reported. Bùi Hữu Nghĩa did not contribute.
-      { period: '2025-Q1', value: 80, numerator: 400, denominator: 500, coverage: { reported: 1, expected: 3 }, hierarchyVersion: THREE_LEVEL_VERSION_ID, fromPredecessors: true },
+      {
+        period: '2025-Q1',
+        value: 80,
+        numerator: 400,
+        denominator: 500,
+        coverage: { reported: 1, expected: 3 },
+        hierarchyVersion: THREE_LEVEL_VERSION_ID,
+        fromPredecessors: true,
+      },
       // Q2: (450 + 280 + 540) / (500 + 400 + 600) = 1270/1500; the partly merged ward counted in full.
-      { period: '2025-Q2', value: (1270 * 100) / 1500, numerator: 1270, denominator: 1500, coverage: { reported: 3, expected: 3 }, quality: 'approximate', hierarchyVersion: THREE_LEVEL_VERSION_ID, fromPredecessors: true },
-      { period: '2025-Q3', value: 88, numerator: 1320, denominator: 1500, coverage: { reported: 1, expected: 1 }, hierarchyVersion: TWO_LEVEL_VERSION_ID, fromPredecessors: false },
+      {
+        period: '2025-Q2',
+        value: (1270 * 100) / 1500,
+        numerator: 1270,
+        denominator: 1500,
+        coverage: { reported: 3, expected: 3 },
+        quality: 'approximate',
+        hierarchyVersion: THREE_LEVEL_VERSION_ID,
+        fromPredecessors: true,
+      },
+      {
+        period: '2025-Q3',
+        value: 88,
+        numerator: 1320,
+        denominator: 1500,
+        coverage: { reported: 1, expected: 1 },
+        hierarchyVersion: TWO_LEVEL_VERSION_ID,
+        fromPredecessors: false,
+      },
     ]);
   });
 });

@@ -53,7 +53,15 @@ describe('computeIndicator', () => {
           o('public_services.total', '31117', '2025-Q2', 50),
           o('public_services.level4_multichannel', '31117', '2025-Q2', 20),
         ],
-        { value: (230 * 100) / 350, numerator: 230, denominator: 350, target: { year: 2025, op: '>=', value: 80 }, expected: 80, status: 'off_track', coverage: { reported: 3, expected: 7 } },
+        {
+          value: (230 * 100) / 350,
+          numerator: 230,
+          denominator: 350,
+          target: { year: 2025, op: '>=', value: 80 },
+          expected: 80,
+          status: 'off_track',
+          coverage: { reported: 3, expected: 7 },
+        },
       ],
       [
         // e-ID users 380 + 100 = 480 of 400 + 100 = 500 → 96 %; target 100, 4 behind → at_risk.
@@ -62,7 +70,12 @@ describe('computeIndicator', () => {
         '916',
         '2025-Q1',
         'district rollup of a flow',
-        [o('online_users.total', '31117', '2025-Q1', 400), o('online_users.eid', '31117', '2025-Q1', 380), o('online_users.total', '31120', '2025-Q1', 100), o('online_users.eid', '31120', '2025-Q1', 100)],
+        [
+          o('online_users.total', '31117', '2025-Q1', 400),
+          o('online_users.eid', '31117', '2025-Q1', 380),
+          o('online_users.total', '31120', '2025-Q1', 100),
+          o('online_users.eid', '31120', '2025-Q1', 100),
+        ],
         { value: 96, numerator: 480, denominator: 500, expected: 100, status: 'at_risk', coverage: { reported: 2, expected: 3 } },
       ],
       [
@@ -92,7 +105,15 @@ describe('computeIndicator', () => {
           o('work_records.total', '31117', '2025-01', 1000),
           o('work_records.online', '31117', '2025-01', 0),
         ],
-        { value: 80, numerator: 240, denominator: 300, target: { year: 2030, op: '>=', value: 90 }, expected: 90, status: 'off_track', coverage: { reported: 3, expected: 3 } },
+        {
+          value: 80,
+          numerator: 240,
+          denominator: 300,
+          target: { year: 2030, op: '>=', value: 90 },
+          expected: 90,
+          status: 'off_track',
+          coverage: { reported: 3, expected: 3 },
+        },
       ],
       [
         // Total GRDP only as a breakdown: 30000 + 40000 + 30000 = 100000. Digital reported as a total 18000
@@ -110,7 +131,15 @@ describe('computeIndicator', () => {
           o('grdp.digital', '92', '2024', 8000, { sector: 'industry' }),
           o('grdp.digital', '92', '2024', 6000, { sector: 'services' }),
         ],
-        { value: 18, numerator: 18000, denominator: 100000, target: { year: 2025, op: '>=', value: 20 }, expected: 20, status: 'at_risk', coverage: { reported: 1, expected: 1 } },
+        {
+          value: 18,
+          numerator: 18000,
+          denominator: 100000,
+          target: { year: 2025, op: '>=', value: 20 },
+          expected: 20,
+          status: 'at_risk',
+          coverage: { reported: 1, expected: 1 },
+        },
       ],
       [
         // (159 − 150) / 150 = 6 %; the 2024 floor is 7 % → 1 behind → at_risk.
@@ -144,8 +173,21 @@ describe('computeIndicator', () => {
         '916',
         '2025-Q1',
         'a ">" target met exactly',
-        [o('households.total', '31117', '2025-Q1', 1000), o('households.fibre', '31117', '2025-Q1', 950), o('households.total', '31120', '2025-Q1', 500), o('households.fibre', '31120', '2025-Q1', 400)],
-        { value: 90, numerator: 1350, denominator: 1500, target: { year: 2025, op: '>', value: 90 }, expected: 90, status: 'on_track', coverage: { reported: 2, expected: 2 } },
+        [
+          o('households.total', '31117', '2025-Q1', 1000),
+          o('households.fibre', '31117', '2025-Q1', 950),
+          o('households.total', '31120', '2025-Q1', 500),
+          o('households.fibre', '31120', '2025-Q1', 400),
+        ],
+        {
+          value: 90,
+          numerator: 1350,
+          denominator: 1500,
+          target: { year: 2025, op: '>', value: 90 },
+          expected: 90,
+          status: 'on_track',
+          coverage: { reported: 2, expected: 2 },
+        },
       ],
       [
         // 3 communes under the city; 31117 has fibre, 31120 has not, 31150 did not report (counts as not): 1/3.
@@ -190,7 +232,12 @@ describe('computeIndicator', () => {
         '31117',
         '2025-Q1',
         'a trajectory from the 2020 baseline',
-        [o('population.total', '31117', '2020', 4000), o('population.covered_5g', '31117', '2020-Q4', 0), o('population.total', '31117', '2024', 4000), o('population.covered_5g', '31117', '2025-Q1', 1000)],
+        [
+          o('population.total', '31117', '2020', 4000),
+          o('population.covered_5g', '31117', '2020-Q4', 0),
+          o('population.total', '31117', '2024', 4000),
+          o('population.covered_5g', '31117', '2025-Q1', 1000),
+        ],
         { value: 25, target: { year: 2030, op: '>=', value: 100 }, expected: 42.5, status: 'off_track', progress: 25 / 42.5 },
       ],
       [
@@ -207,7 +254,14 @@ describe('computeIndicator', () => {
           o('payment_accounts.eligible', '31117', '2025', 3000),
           o('payment_accounts.eligible', '31120', '2025', 2000),
         ],
-        { value: (3500 * 100) / 6000, numerator: 3500, denominator: 6000, target: { year: 2025, op: '>', value: 50 }, status: 'achieved', coverage: { reported: 3, expected: 3 } },
+        {
+          value: (3500 * 100) / 6000,
+          numerator: 3500,
+          denominator: 6000,
+          target: { year: 2025, op: '>', value: 50 },
+          status: 'achieved',
+          coverage: { reported: 3, expected: 3 },
+        },
       ],
       [
         // 3100 digital IDs for 3000 residents: 103.3 %, accepted but flagged; ≥ 100 → achieved.
@@ -224,7 +278,12 @@ describe('computeIndicator', () => {
         '916',
         '2025-Q1',
         'district rollup',
-        [o('population.total', '31117', '2024', 4000), o('population.total', '31120', '2024', 2000), o('population.health_record', '31117', '2025-Q1', 2000), o('population.health_record', '31120', '2025-Q1', 1000)],
+        [
+          o('population.total', '31117', '2024', 4000),
+          o('population.total', '31120', '2024', 2000),
+          o('population.health_record', '31117', '2025-Q1', 2000),
+          o('population.health_record', '31120', '2025-Q1', 1000),
+        ],
         { value: 50, numerator: 3000, denominator: 6000, status: 'off_track' },
       ],
       [
@@ -269,7 +328,11 @@ describe('computeIndicator', () => {
 
     it('should take Q3 for the year when a stock has no value in the last quarter', () => {
       // Q3: 930/1000 = 93 %; Q4 not in yet.
-      const facts = [...households(900, 1000).map((f) => ({ ...f, period: '2025-Q2' })), o('households.fibre', '31117', '2025-Q3', 930), o('households.total', '31117', '2025-Q3', 1000)];
+      const facts = [
+        ...households(900, 1000).map((f) => ({ ...f, period: '2025-Q2' })),
+        o('households.fibre', '31117', '2025-Q3', 930),
+        o('households.total', '31117', '2025-Q3', 1000),
+      ];
       expect(compute(facts, 'SOC-01', '31117', '2025')).toMatchObject({ value: 93, numerator: 930, denominator: 1000 });
       // Once Q4 arrives it wins: 960/1000.
       facts.push(o('households.fibre', '31117', '2025-Q4', 960), o('households.total', '31117', '2025-Q4', 1000));
@@ -278,7 +341,11 @@ describe('computeIndicator', () => {
 
     it('should stop carrying a stock forward when it ended more than 12 months before', () => {
       // 2024 residents serve every quarter of 2025 but not 2026-Q1 (15 months after 2024 ended).
-      const facts = [o('population.total', '31150', '2024', 3000), o('population.digital_id', '31150', '2025-Q4', 2400), o('population.digital_id', '31150', '2026-Q1', 2700)];
+      const facts = [
+        o('population.total', '31150', '2024', 3000),
+        o('population.digital_id', '31150', '2025-Q4', 2400),
+        o('population.digital_id', '31150', '2026-Q1', 2700),
+      ];
       expect(compute(facts, 'SOC-07', '31150', '2025-Q4').value).toBe(80);
       expect(compute(facts, 'SOC-07', '31150', '2026-Q1')).toMatchObject({ value: null, status: 'no_data', coverage: { reported: 0, expected: 1 } });
       // The 2026 figure, once in, is the denominator of 2026's quarters: 2700/3000.
@@ -296,7 +363,12 @@ describe('computeIndicator', () => {
 
     it('should sum the months present but mark coverage incomplete when a quarter lacks a month', () => {
       // Jan 40/50 + Feb 45/50 = 85/100; March missing: 2 of 3 unit-months reported.
-      const facts = [o('work_records.total', '31117', '2025-01', 50), o('work_records.online', '31117', '2025-01', 40), o('work_records.total', '31117', '2025-02', 50), o('work_records.online', '31117', '2025-02', 45)];
+      const facts = [
+        o('work_records.total', '31117', '2025-01', 50),
+        o('work_records.online', '31117', '2025-01', 40),
+        o('work_records.total', '31117', '2025-02', 50),
+        o('work_records.online', '31117', '2025-02', 45),
+      ];
       expect(compute(facts, 'GOV-04', '31117', '2025-Q1')).toMatchObject({ value: 85, coverage: { reported: 2, expected: 3 } });
       expect(compute(facts, 'GOV-04', '31117', '2025-01')).toMatchObject({ value: 80, coverage: { reported: 1, expected: 1 } });
     });
@@ -308,7 +380,7 @@ describe('computeIndicator', () => {
       expect(compute(facts, 'GOV-02', '31117', '2025')).toMatchObject({ value: 90, coverage: { reported: 1, expected: 4 } });
     });
 
-    it('should not fake zero growth when this year\'s figure is missing', () => {
+    it("should not fake zero growth when this year's figure is missing", () => {
       expect(compute([o('labour_productivity', '92', '2024', 150)], 'ECO-02', '92', '2025')).toMatchObject({ value: null, status: 'no_data' });
     });
 
@@ -317,7 +389,12 @@ describe('computeIndicator', () => {
     });
 
     it('should give no minimum when a sector is missing', () => {
-      const facts = [o('grdp.total', '92', '2024', 300, { sector: 'agriculture' }), o('grdp.digital', '92', '2024', 30, { sector: 'agriculture' }), o('grdp.total', '92', '2024', 400, { sector: 'industry' }), o('grdp.digital', '92', '2024', 80, { sector: 'industry' })];
+      const facts = [
+        o('grdp.total', '92', '2024', 300, { sector: 'agriculture' }),
+        o('grdp.digital', '92', '2024', 30, { sector: 'agriculture' }),
+        o('grdp.total', '92', '2024', 400, { sector: 'industry' }),
+        o('grdp.digital', '92', '2024', 80, { sector: 'industry' }),
+      ];
       expect(compute(facts, 'ECO-03', '92', '2024')).toMatchObject({ value: null, status: 'no_data', coverage: { reported: 0, expected: 1 } });
     });
 
@@ -337,7 +414,14 @@ describe('computeIndicator', () => {
         indicators: definition.indicators.map((i) => (i.code === 'SOC-05' ? { ...i, baseline: { year: 2020, value: 20 } } : i)),
       });
       // 20 → 100 over 2021-2030: at the end of 2025 (60 of 120 months) 60 expected.
-      const value = computeIndicator(catalogue, hierarchy, new FactSet([o('population.total', '31117', '2025', 100), o('population.covered_5g', '31117', '2025-Q4', 60)]), 'SOC-05', '31117', '2025');
+      const value = computeIndicator(
+        catalogue,
+        hierarchy,
+        new FactSet([o('population.total', '31117', '2025', 100), o('population.covered_5g', '31117', '2025-Q4', 60)]),
+        'SOC-05',
+        '31117',
+        '2025',
+      );
       expect(value).toMatchObject({ value: 60, expected: 60, status: 'on_track', progress: 1 });
     });
 
@@ -413,7 +497,9 @@ describe('computeIndicator', () => {
     const communes = ['31117', '31120', '31150'];
     const countPair = fc.tuple(fc.nat(5000), fc.nat(5000));
     // For each unit: maybe a (level-4, total) pair of public-service counts.
-    const reports = fc.record(Object.fromEntries(UNITS.map((u) => [u.code, fc.option(countPair, { nil: undefined })])) as Record<string, fc.Arbitrary<[number, number] | undefined>>);
+    const reports = fc.record(
+      Object.fromEntries(UNITS.map((u) => [u.code, fc.option(countPair, { nil: undefined })])) as Record<string, fc.Arbitrary<[number, number] | undefined>>,
+    );
     const toFacts = (r: Record<string, [number, number] | undefined>): Observation[] =>
       Object.entries(r).flatMap(([unit, pair]) =>
         pair ? [o('public_services.level4_multichannel', unit, '2025-Q1', pair[0]), o('public_services.total', unit, '2025-Q1', pair[1])] : [],
@@ -423,7 +509,11 @@ describe('computeIndicator', () => {
       fc.assert(
         fc.property(reports, fc.func(fc.integer()), (r, order) => {
           const facts = toFacts(r);
-          const shuffle = <T>(items: T[]) => items.map((item, i) => ({ item, key: order(i) })).sort((a, b) => a.key - b.key).map((x) => x.item);
+          const shuffle = <T>(items: T[]) =>
+            items
+              .map((item, i) => ({ item, key: order(i) }))
+              .sort((a, b) => a.key - b.key)
+              .map((x) => x.item);
           const shuffledHierarchy = loadHierarchy({ id: 'test', effectiveFrom: '2024-11-01', units: shuffle(UNITS) });
           for (const unit of ['92', '916']) {
             expect(compute(shuffle(facts), 'GOV-01', unit, '2025-Q1', shuffledHierarchy)).toEqual(compute(facts, 'GOV-01', unit, '2025-Q1'));
@@ -437,7 +527,10 @@ describe('computeIndicator', () => {
         fc.property(reports, (r) => {
           const facts = toFacts(r);
           const city = compute(facts, 'GOV-01', '92', '2025-Q1');
-          const parts = [compute(facts, 'GOV-01', '92', '2025-Q1', loadHierarchy({ id: 'test', effectiveFrom: '2024-11-01', units: [UNITS[0]] })), ...['916', '917', '918'].map((d) => compute(facts, 'GOV-01', d, '2025-Q1'))];
+          const parts = [
+            compute(facts, 'GOV-01', '92', '2025-Q1', loadHierarchy({ id: 'test', effectiveFrom: '2024-11-01', units: [UNITS[0]] })),
+            ...['916', '917', '918'].map((d) => compute(facts, 'GOV-01', d, '2025-Q1')),
+          ];
           const num = parts.reduce((s, p) => s + (p.numerator ?? 0), 0);
           const den = parts.reduce((s, p) => s + (p.denominator ?? 0), 0);
           expect(city.numerator ?? 0).toBe(num);
@@ -450,14 +543,17 @@ describe('computeIndicator', () => {
 
     it('should change nothing but the coverage when a unit without data is added', () => {
       const measures = ['households.fibre', 'households.total', 'population.covered_4g5g', 'population.total'];
-      const communeFacts = fc.array(
-        fc.record({ measure: fc.constantFrom(...measures), unit: fc.constantFrom(...communes), value: fc.nat(10000) }),
-        { maxLength: 20 },
-      );
+      const communeFacts = fc.array(fc.record({ measure: fc.constantFrom(...measures), unit: fc.constantFrom(...communes), value: fc.nat(10000) }), {
+        maxLength: 20,
+      });
       fc.assert(
         fc.property(communeFacts, (raw) => {
           const facts = raw.map((f) => o(f.measure, f.unit, f.measure === 'population.total' ? '2025' : '2025-Q1', f.value));
-          const bigger = loadHierarchy({ id: 'test', effectiveFrom: '2024-11-01', units: [...UNITS, { code: '31121', name: 'Phường mới', level: 3, parentCode: '916' }] });
+          const bigger = loadHierarchy({
+            id: 'test',
+            effectiveFrom: '2024-11-01',
+            units: [...UNITS, { code: '31121', name: 'Phường mới', level: 3, parentCode: '916' }],
+          });
           for (const indicator of ['SOC-01', 'SOC-03']) {
             for (const unit of ['92', '916']) {
               const before = compute(facts, indicator, unit, '2025-Q1');

@@ -268,7 +268,13 @@ class Computation {
     }
     const coverage = { reported, expected: members.length + group.outside };
     if (reported === 0) return { value: null, coverage };
-    return { value: (meeting * 100) / members.length, numerator: meeting, denominator: members.length, coverage, ...(approximate ? { quality: 'approximate' as const } : {}) };
+    return {
+      value: (meeting * 100) / members.length,
+      numerator: meeting,
+      denominator: members.length,
+      coverage,
+      ...(approximate ? { quality: 'approximate' as const } : {}),
+    };
   }
 
   private plain(indicator: Indicator, measure: Measure, unit: AdministrativeUnit, version: UnitHierarchy, period: Period): RawValue {
@@ -328,14 +334,23 @@ class Computation {
       return { matched, reported: matched, numerator: n ?? 0, denominator: d ?? 0, approximate: member.approximate };
     }
     const whole = period as Period;
-    const pair = matchReadings(this.reader.read(num, version, member.unit.code, whole, 'carry', dimensions), this.reader.read(den, version, member.unit.code, whole, 'carry', dimensions));
+    const pair = matchReadings(
+      this.reader.read(num, version, member.unit.code, whole, 'carry', dimensions),
+      this.reader.read(den, version, member.unit.code, whole, 'carry', dimensions),
+    );
     return { ...pair, approximate: pair.approximate || member.approximate };
   }
 
   // Flows pair up month by month (or quarter by quarter), each in the version in force for it, so the year
   // 2025 of a 2025 unit reads its predecessors' months to June and its own from July; stocks pair up unit
   // by unit in the version in force for the period.
-  private slots(indicator: Indicator, measures: readonly Measure[], unit: AdministrativeUnit, version: UnitHierarchy, period: Period): { slots: Slot[]; outside: number } {
+  private slots(
+    indicator: Indicator,
+    measures: readonly Measure[],
+    unit: AdministrativeUnit,
+    version: UnitHierarchy,
+    period: Period,
+  ): { slots: Slot[]; outside: number } {
     const kind = scopeKind(indicator, measures);
     const atLevels = (m: Member) => measures.every((measure) => measure.levels.includes(m.unit.level));
     const slots: Slot[] = [];

@@ -47,7 +47,10 @@ function unitsRead(registry: HierarchyRegistry, version: UnitHierarchy, unit: st
   const withDescendants = (v: UnitHierarchy, code: string) => (rollup ? [code, ...v.descendants(code).map((u) => u.code)] : [code]);
   // In each version, the codes whose facts the value reads there; older versions add predecessors.
   const byVersion = new Map<UnitHierarchy, Set<string>>([[version, new Set(withDescendants(version, unit))]]);
-  const older = registry.versions().filter((v) => registry.compare(v, version) < 0).reverse();
+  const older = registry
+    .versions()
+    .filter((v) => registry.compare(v, version) < 0)
+    .reverse();
   for (const at of older) {
     const codes = new Set<string>();
     for (const p of registry.predecessors(unit, version.id, at.id).units) for (const code of withDescendants(at, p.code)) codes.add(code);

@@ -64,7 +64,10 @@ describe('hierarchyChangeReach', () => {
     // are reached too. 31120's own values do not change: it reads the same records wherever it sits.
     const all = reach({ ...threeLevel, units: threeLevel.units.map((u) => (u.code === '31120' ? { ...u, parentCode: '917' } : u)) });
     expect(of('GOV-02', all)).toEqual(
-      [...cross('GOV-02', ['92', '916', '917', '31120'], ['2025-Q1', '2025-Q2'], 'A'), ...cross('GOV-02', ['92', '31135'], ['2025-Q3', '2025-Q4', '2025'], 'B')].sort(),
+      [
+        ...cross('GOV-02', ['92', '916', '917', '31120'], ['2025-Q1', '2025-Q2'], 'A'),
+        ...cross('GOV-02', ['92', '31135'], ['2025-Q3', '2025-Q4', '2025'], 'B'),
+      ].sort(),
     );
     expect(of('GOV-04', all)).toEqual([]);
   });

@@ -68,11 +68,7 @@ export function hierarchyChangeReach(
 }
 
 // For each version of `after`, the units the change reaches in it (memoised per version).
-function reachedUnits(
-  after: HierarchyRegistry,
-  changed: UnitHierarchy,
-  previous: UnitHierarchy | undefined,
-): (version: UnitHierarchy) => Reached | 'all' {
+function reachedUnits(after: HierarchyRegistry, changed: UnitHierarchy, previous: UnitHierarchy | undefined): (version: UnitHierarchy) => Reached | 'all' {
   const memo = new Map<string, Reached | 'all'>();
   const none: Reached = { own: new Set(), rollup: new Set() };
   const redated = previous === undefined || previous.effectiveFrom !== changed.effectiveFrom;

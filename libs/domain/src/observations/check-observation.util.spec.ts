@@ -87,14 +87,23 @@ describe('checkObservation', () => {
     const now = new Date('2025-11-01T00:00:00Z');
     // 31123 (Thới Bình) was merged into Phường Ninh Kiều on 1 July 2025.
     const old = { measure: 'households.total', unit: '31123', value: 10 };
-    expect(checkObservation({ ...old, period: '2025-Q2' }, { ...ctx, hierarchy: registry, now })).toMatchObject({ ok: true, hierarchyVersion: THREE_LEVEL_VERSION_ID });
+    expect(checkObservation({ ...old, period: '2025-Q2' }, { ...ctx, hierarchy: registry, now })).toMatchObject({
+      ok: true,
+      hierarchyVersion: THREE_LEVEL_VERSION_ID,
+    });
     expect(checkObservation({ ...old, period: '2025-Q3' }, { ...ctx, hierarchy: registry, now })).toMatchObject({ ok: false, code: 'unknown_unit' });
     // An old ward with a malformed or future period: the period is what is wrong.
     expect(checkObservation({ ...old, period: '2025-13' }, { ...ctx, hierarchy: registry, now })).toMatchObject({ ok: false, code: 'invalid_period' });
     expect(checkObservation({ ...old, period: '2999-Q1' }, { ...ctx, hierarchy: registry, now })).toMatchObject({ ok: false, code: 'period_in_future' });
-    expect(checkObservation({ ...old, unit: '99999', period: '2999-Q1' }, { ...ctx, hierarchy: registry, now })).toMatchObject({ ok: false, code: 'unknown_unit' });
+    expect(checkObservation({ ...old, unit: '99999', period: '2999-Q1' }, { ...ctx, hierarchy: registry, now })).toMatchObject({
+      ok: false,
+      code: 'unknown_unit',
+    });
     // The new ward 31135 reports from Q3 in the two-level version.
-    expect(checkObservation({ ...old, unit: '31135', period: '2025-Q3' }, { ...ctx, hierarchy: registry, now })).toMatchObject({ ok: true, hierarchyVersion: TWO_LEVEL_VERSION_ID });
+    expect(checkObservation({ ...old, unit: '31135', period: '2025-Q3' }, { ...ctx, hierarchy: registry, now })).toMatchObject({
+      ok: true,
+      hierarchyVersion: TWO_LEVEL_VERSION_ID,
+    });
   });
 
   it.each([

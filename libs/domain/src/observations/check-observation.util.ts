@@ -14,14 +14,7 @@ export interface AgencyScope {
 
 /** Rejection codes of the ingestion contract. WARNING: on the wire; never rename. */
 export type RejectionCode =
-  | 'unknown_measure'
-  | 'unknown_unit'
-  | 'level_not_allowed'
-  | 'invalid_period'
-  | 'period_in_future'
-  | 'invalid_value'
-  | 'invalid_dimensions'
-  | 'out_of_scope';
+  'unknown_measure' | 'unknown_unit' | 'level_not_allowed' | 'invalid_period' | 'period_in_future' | 'invalid_value' | 'invalid_dimensions' | 'out_of_scope';
 
 /**
  * Outcome of {@link checkObservation}. A rejection carries `text` ({vi, en}) and `message`, the same
@@ -109,7 +102,9 @@ export function checkObservation(input: unknown, ctx: ObservationCheckContext): 
   }
   const dimensions = checkDimensions(measure, raw['dimensions']);
   if (dimensions === false) {
-    const allowed = Object.entries(measure.dimensions).map(([k, vs]) => `${k}: ${vs.join(', ')}`).join('; ');
+    const allowed = Object.entries(measure.dimensions)
+      .map(([k, vs]) => `${k}: ${vs.join(', ')}`)
+      .join('; ');
     return reject('invalid_dimensions', {
       vi: `Chiều phân tổ không hợp lệ cho ${measure.code} (cho phép: ${allowed || 'không có'})`,
       en: `Invalid dimensions for ${measure.code} (allowed: ${allowed || 'none'})`,
@@ -145,11 +140,7 @@ function checkValue(measure: Measure, value: unknown, year: number): LocalizedTe
   const { min, integer, maxFrom } = measure.range;
   const max = maxFrom && year >= maxFrom.year ? maxFrom.max : measure.range.max;
   const ok =
-    typeof value === 'number' &&
-    Number.isFinite(value) &&
-    value >= min &&
-    (max === undefined || value <= max) &&
-    (!integer || Number.isInteger(value));
+    typeof value === 'number' && Number.isFinite(value) && value >= min && (max === undefined || value <= max) && (!integer || Number.isInteger(value));
   if (ok) return undefined;
   if (max === undefined) {
     return integer ? { vi: `số nguyên ≥ ${min}`, en: `a whole number >= ${min}` } : { vi: `số ≥ ${min}`, en: `a number >= ${min}` };

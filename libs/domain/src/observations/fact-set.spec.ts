@@ -33,7 +33,7 @@ describe('FactSet', () => {
     expect(facts.size).toBe(2);
   });
 
-  it('should give a fact without a version to a read in any version, the version in force being the reader\'s', () => {
+  it("should give a fact without a version to a read in any version, the version in force being the reader's", () => {
     const facts = new FactSet([{ measure: 'households.total', unit: '31117', period: '2025-Q1', value: 1200 }]);
     expect(facts.total('households.total', '31117', '2025-Q1', '2024-11')).toBe(1200);
     facts.add({ measure: 'households.total', unit: '31117', period: '2025-Q1', value: 1300, hierarchyVersion: '2024-11' });
@@ -56,7 +56,9 @@ describe('observationKey', () => {
   });
 
   it('should read like a path and escape dimension text when built', () => {
-    expect(observationKey({ measure: 'grdp.digital', unit: '92', period: '2024', dimensions: { sector: 'industry' } })).toBe('grdp.digital/92/2024?sector=industry');
+    expect(observationKey({ measure: 'grdp.digital', unit: '92', period: '2024', dimensions: { sector: 'industry' } })).toBe(
+      'grdp.digital/92/2024?sector=industry',
+    );
     expect(observationKey({ measure: 'households.total', unit: '31117', period: '2025-Q1' })).toBe('households.total/31117/2025-Q1');
     expect(observationKey({ measure: 'm', unit: '1', period: '2024', dimensions: { 'a&b': 'c=d' } })).toBe('m/1/2024?a%26b=c%3Dd');
   });

@@ -31,13 +31,27 @@ describe('period.util', () => {
       expect(formatPeriod(text)).toBe(text);
     });
 
-    it.each(['', '25', '2025-Q0', '2025-Q5', '2025-q1', '2025-00', '2025-13', '2025-1', '2025-W01', ' 2025', '2025-01-01', '20250', '0000', '1999', '1999-Q4', '1999-12'])(
-      'should return undefined when the text is %p',
-      (text) => {
-        expect(parsePeriod(text)).toBeUndefined();
-        expect(() => toPeriod(text)).toThrow(InvalidPeriodError);
-      },
-    );
+    it.each([
+      '',
+      '25',
+      '2025-Q0',
+      '2025-Q5',
+      '2025-q1',
+      '2025-00',
+      '2025-13',
+      '2025-1',
+      '2025-W01',
+      ' 2025',
+      '2025-01-01',
+      '20250',
+      '0000',
+      '1999',
+      '1999-Q4',
+      '1999-12',
+    ])('should return undefined when the text is %p', (text) => {
+      expect(parsePeriod(text)).toBeUndefined();
+      expect(() => toPeriod(text)).toThrow(InvalidPeriodError);
+    });
   });
 
   describe('earliest period', () => {

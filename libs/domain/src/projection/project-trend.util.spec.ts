@@ -50,9 +50,35 @@ describe('projectTrend', () => {
   });
 
   it('should make no trend from too few points or points ending together', () => {
-    expect(projectTrend([{ period: '2024', value: 1 }, { period: '2025', value: 2 }], 2030)).toBeUndefined();
-    expect(projectTrend([{ period: '2025', value: 1 }, { period: '2025-Q4', value: 2 }, { period: '2025-12', value: 3 }], 2030)).toBeUndefined();
-    expect(projectTrend([{ period: '2023', value: null }, { period: '2024', value: 1 }, { period: '2025', value: 2 }], 2030)).toBeUndefined();
+    expect(
+      projectTrend(
+        [
+          { period: '2024', value: 1 },
+          { period: '2025', value: 2 },
+        ],
+        2030,
+      ),
+    ).toBeUndefined();
+    expect(
+      projectTrend(
+        [
+          { period: '2025', value: 1 },
+          { period: '2025-Q4', value: 2 },
+          { period: '2025-12', value: 3 },
+        ],
+        2030,
+      ),
+    ).toBeUndefined();
+    expect(
+      projectTrend(
+        [
+          { period: '2023', value: null },
+          { period: '2024', value: 1 },
+          { period: '2025', value: 2 },
+        ],
+        2030,
+      ),
+    ).toBeUndefined();
   });
 
   it('should clamp the projection to the bounds', () => {

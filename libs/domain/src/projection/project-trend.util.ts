@@ -35,7 +35,11 @@ const DEFAULT_MIN_POINTS = 3;
  * the end of `year`, clamped to `bounds`. Undefined with fewer than `minPoints` points in the window or
  * when they all end in the same month. Points without a value are skipped.
  */
-export function projectTrend(points: readonly TrendPoint[], year: number, options: TrendOptions = {}): { value: number; from: string; to: string; points: number } | undefined {
+export function projectTrend(
+  points: readonly TrendPoint[],
+  year: number,
+  options: TrendOptions = {},
+): { value: number; from: string; to: string; points: number } | undefined {
   const windowMonths = options.windowMonths ?? DEFAULT_WINDOW_MONTHS;
   const minPoints = options.minPoints ?? DEFAULT_MIN_POINTS;
   const known = points

@@ -39,7 +39,11 @@ describe('CurrentReferenceData', () => {
   const soc01 = (value: number) => {
     const current = indicatorTargets(defaultReferenceData().catalogue, 'SOC-01');
     if (!current) throw new Error('SOC-01 is in the plan');
-    return { kind: 'targets' as const, indicator: 'SOC-01', change: { ...current, targets: [{ kind: 'milestone' as const, year: 2025, op: '>=' as const, value }] } };
+    return {
+      kind: 'targets' as const,
+      indicator: 'SOC-01',
+      change: { ...current, targets: [{ kind: 'milestone' as const, year: 2025, op: '>=' as const, value }] },
+    };
   };
 
   it('should swap in each accepted change and tell its listeners, keeping the value work started with', () => {

@@ -39,7 +39,9 @@ describe('applyReferenceChange', () => {
       definition: version2026([city, { code: '31117', name: 'Phường Ninh Kiều', level: 3, parentCode: '916' }]),
     });
     expect(result).toMatchObject({ ok: false, problems: [{ code: 'unknown_parent', entry: 'unit 31117' }] });
-    expect(!result.ok && result.problems[0].message).toBe('unit 31117: đơn vị cấp trên 916 không có trong phiên bản / parent 916 does not exist in the version');
+    expect(!result.ok && result.problems[0].message).toBe(
+      'unit 31117: đơn vị cấp trên 916 không có trong phiên bản / parent 916 does not exist in the version',
+    );
     expect(reference.hierarchies.version('2026-01')).toBeUndefined();
   });
 
@@ -123,7 +125,9 @@ describe('applyReferenceChange on arbitrary input', () => {
       name: fc.oneof(fc.constant('Phường'), fc.string({ maxLength: 4 })),
       level: fc.oneof(fc.constantFrom(1, 2, 3), fc.integer({ min: -1, max: 5 }), fc.double()),
       parentCode: fc.oneof(fc.constant(null), code),
-      formedFrom: fc.array(fc.record({ code, provinceCode: fc.constantFrom('92', '93', '94', 'x'), whole: fc.boolean() }, { requiredKeys: ['code'] }), { maxLength: 3 }),
+      formedFrom: fc.array(fc.record({ code, provinceCode: fc.constantFrom('92', '93', '94', 'x'), whole: fc.boolean() }, { requiredKeys: ['code'] }), {
+        maxLength: 3,
+      }),
     },
     { requiredKeys: ['code', 'name', 'level'] },
   );
@@ -155,10 +159,15 @@ describe('applyReferenceChange on arbitrary input', () => {
 
   it('should answer every targets change with the new catalogue or the reasons, never a throw', () => {
     fc.assert(
-      fc.property(fc.constantFrom('SOC-01', 'GOV-04', 'ECO-02', 'XYZ-99'), fc.array(target, { maxLength: 4 }), fc.integer({ min: -2, max: 10 }), (indicator, targets, tolerance) => {
-        const result = applyReferenceChange(reference, { kind: 'targets', indicator, change: { targets: targets as never, tolerance } });
-        expect(result.ok || result.problems.length > 0).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom('SOC-01', 'GOV-04', 'ECO-02', 'XYZ-99'),
+        fc.array(target, { maxLength: 4 }),
+        fc.integer({ min: -2, max: 10 }),
+        (indicator, targets, tolerance) => {
+          const result = applyReferenceChange(reference, { kind: 'targets', indicator, change: { targets: targets as never, tolerance } });
+          expect(result.ok || result.problems.length > 0).toBe(true);
+        },
+      ),
       { numRuns: 300, seed: 11 },
     );
   });

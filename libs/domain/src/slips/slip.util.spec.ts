@@ -8,7 +8,14 @@ import { describeSlip, detectSlips, overdueReports, StatusEvent } from './slip.u
 
 const soc01 = DEFAULT_CATALOGUE.indicator('SOC-01') as Indicator;
 const ovr01 = DEFAULT_CATALOGUE.indicator('OVR-01') as Indicator;
-const value = (period: string, v: number | null, status: Status, indicator = 'SOC-01', unit = '916', hierarchyVersion = THREE_LEVEL_VERSION_ID): IndicatorValue => ({
+const value = (
+  period: string,
+  v: number | null,
+  status: Status,
+  indicator = 'SOC-01',
+  unit = '916',
+  hierarchyVersion = THREE_LEVEL_VERSION_ID,
+): IndicatorValue => ({
   indicator,
   unit,
   period,
@@ -173,14 +180,32 @@ describe('describeSlip', () => {
   });
 
   it('should name places for a rank when it regresses', () => {
-    const event: StatusEvent = { kind: 'regression', indicator: 'OVR-01', unit: '92', period: '2025', status: 'at_risk', value: 14, previousValue: 9, severity: 'warning', hierarchyVersion: TWO_LEVEL_VERSION_ID };
+    const event: StatusEvent = {
+      kind: 'regression',
+      indicator: 'OVR-01',
+      unit: '92',
+      period: '2025',
+      status: 'at_risk',
+      value: 14,
+      previousValue: 9,
+      severity: 'warning',
+      hierarchyVersion: TWO_LEVEL_VERSION_ID,
+    };
     expect(describeSlip(event, DEFAULT_CATALOGUE).en).toContain('worsened from rank 9 to rank 14');
     expect(describeSlip(event, DEFAULT_CATALOGUE).vi).toContain('xấu đi từ hạng 9 thành hạng 14');
   });
 
   it('should name the measure and due date when a report is overdue', () => {
     const message = describeSlip(
-      { kind: 'overdue', measure: 'households.total', unit: '31117', period: '2025-Q2', dueDate: '2025-07-15', severity: 'warning', hierarchyVersion: THREE_LEVEL_VERSION_ID },
+      {
+        kind: 'overdue',
+        measure: 'households.total',
+        unit: '31117',
+        period: '2025-Q2',
+        dueDate: '2025-07-15',
+        severity: 'warning',
+        hierarchyVersion: THREE_LEVEL_VERSION_ID,
+      },
       DEFAULT_CATALOGUE,
     );
     expect(message).toEqual({

@@ -150,7 +150,8 @@ export function describeSlip(event: StatusEvent | OverdueEvent, catalogue: Catal
   const name = indicator?.name ?? { vi: event.indicator, en: event.indicator };
   const show = (v: number | null | undefined) => formatValue(v, indicator?.valueUnit ?? 'percent');
   const head = { vi: `${event.indicator} ${name.vi} — ${unit}, kỳ ${event.period}`, en: `${event.indicator} ${name.en} — ${unit}, ${event.period}` };
-  const expected = event.expected !== undefined ? { vi: `, kỳ vọng ${show(event.expected).vi}`, en: `, expected ${show(event.expected).en}` } : { vi: '', en: '' };
+  const expected =
+    event.expected !== undefined ? { vi: `, kỳ vọng ${show(event.expected).vi}`, en: `, expected ${show(event.expected).en}` } : { vi: '', en: '' };
   const now = STATUS_NAMES[event.status];
   const before = event.previousStatus ? STATUS_NAMES[event.previousStatus] : undefined;
   switch (event.kind) {

@@ -111,12 +111,7 @@ export function statusOf(indicator: Indicator, value: number | null | undefined,
   if (meetsTarget(value, target)) return 'achieved';
   const reference = expected ?? target.value;
   const eps = RELATIVE_EPSILON * Math.max(1, Math.abs(reference));
-  const behind =
-    target.op === '='
-      ? Math.abs(value - reference)
-      : indicator.higherIsBetter
-        ? reference - value
-        : value - reference;
+  const behind = target.op === '=' ? Math.abs(value - reference) : indicator.higherIsBetter ? reference - value : value - reference;
   if (behind <= eps) return 'on_track';
   return behind <= indicator.tolerance + eps ? 'at_risk' : 'off_track';
 }

@@ -93,7 +93,11 @@ describe('HierarchyRegistry', () => {
       });
       expect(result.ok).toBe(false);
       if (result.ok) return;
-      expect(result.problems.map((p) => `${p.code} ${p.entry}`)).toEqual(['duplicate_code unit 31120', 'unknown_parent unit 31135', 'unknown_parent unit 31120']);
+      expect(result.problems.map((p) => `${p.code} ${p.entry}`)).toEqual([
+        'duplicate_code unit 31120',
+        'unknown_parent unit 31135',
+        'unknown_parent unit 31120',
+      ]);
       expect(result.problems[1].text).toEqual({ vi: 'đơn vị cấp trên 99 không có trong phiên bản', en: 'parent 99 does not exist in the version' });
       expect(result.problems[1].message).toBe('unit 31135: đơn vị cấp trên 99 không có trong phiên bản / parent 99 does not exist in the version');
       expect(registry.version('2027-01')).toBeUndefined();
@@ -107,7 +111,10 @@ describe('HierarchyRegistry', () => {
         effectiveFrom: '2027-01-01',
         units: [
           // 93 (Hậu Giang) is in no loaded version: accepted, it will only lower coverage.
-          unit('92', 1, null, [{ code: '92', whole: true }, { code: '93', whole: true }]),
+          unit('92', 1, null, [
+            { code: '92', whole: true },
+            { code: '93', whole: true },
+          ]),
           // 31117 was Phường Cái Khế of 2024-11; the version before 2027 is 2025-07, which has no 31117.
           unit('31120', 3, '92', [{ code: '31117', provinceCode: '92', whole: true }]),
         ],

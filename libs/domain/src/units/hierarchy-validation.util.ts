@@ -44,7 +44,9 @@ export function hierarchyProblems(definition: HierarchyDefinition): DefinitionPr
   for (const unit of units) {
     const unitEntry = `unit ${typeof unit?.code === 'string' ? unit.code : '?'}`;
     if (typeof unit?.code !== 'string' || !UNIT_CODE.test(unit.code)) {
-      problems.push(definitionProblem('invalid_unit', unitEntry, { vi: 'mã đơn vị là mã GSO 2 đến 5 chữ số', en: 'a unit code is a GSO code of 2 to 5 digits' }));
+      problems.push(
+        definitionProblem('invalid_unit', unitEntry, { vi: 'mã đơn vị là mã GSO 2 đến 5 chữ số', en: 'a unit code is a GSO code of 2 to 5 digits' }),
+      );
       continue;
     }
     if (byCode.has(unit.code)) {
@@ -70,7 +72,12 @@ export function hierarchyProblems(definition: HierarchyDefinition): DefinitionPr
     const unitEntry = `unit ${unit.code}`;
     if (unit.parentCode === null) {
       if (unit.level !== 1) {
-        problems.push(definitionProblem('level_mismatch', unitEntry, { vi: `đơn vị cấp ${unit.level} cần có đơn vị cấp trên`, en: `a level-${unit.level} unit needs a parent` }));
+        problems.push(
+          definitionProblem('level_mismatch', unitEntry, {
+            vi: `đơn vị cấp ${unit.level} cần có đơn vị cấp trên`,
+            en: `a level-${unit.level} unit needs a parent`,
+          }),
+        );
       }
       continue;
     }
@@ -150,7 +157,10 @@ export function lineageProblems(
 }
 
 /** True when `part` names a unit of `older`: the code exists there, and lies in the part's province if given. */
-export function partBelongsTo(older: { has(code: string): boolean; isDescendantOf(code: string, ancestorCode: string): boolean }, part: FormedFromPart): boolean {
+export function partBelongsTo(
+  older: { has(code: string): boolean; isDescendantOf(code: string, ancestorCode: string): boolean },
+  part: FormedFromPart,
+): boolean {
   if (!older.has(part.code)) return false;
   // Parts from other provinces (Hậu Giang, Sóc Trăng) must not match an unrelated unit reusing the code.
   if (part.provinceCode === undefined) return true;

@@ -41,7 +41,11 @@ describe('UnitHierarchy', () => {
   });
 
   it('should order children by code whatever order the file lists them in', () => {
-    const h = loadHierarchy({ id: 't', effectiveFrom: '2024-11-01', units: [unit('918', 2, '92'), unit('92', 1, null), unit('916', 2, '92'), unit('917', 2, '92')] });
+    const h = loadHierarchy({
+      id: 't',
+      effectiveFrom: '2024-11-01',
+      units: [unit('918', 2, '92'), unit('92', 1, null), unit('916', 2, '92'), unit('917', 2, '92')],
+    });
     expect(h.children('92').map((u) => u.code)).toEqual(['916', '917', '918']);
   });
 

@@ -3,15 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Observable, throwError } from 'rxjs';
 import { z } from 'zod';
 
-import {
-  decodeEvent,
-  defineEventContract,
-  encodeEvent,
-  IndicatorComputedV1,
-  IndicatorStatusChangedV1,
-  ObservationRecordedV1,
-  TOPICS,
-} from '@dx/contracts';
+import { decodeEvent, defineEventContract, encodeEvent, IndicatorComputedV1, IndicatorStatusChangedV1, ObservationRecordedV1, TOPICS } from '@dx/contracts';
 
 import { fakeKafka } from '../../test/support/fake-kafka.util';
 import { BatchContext, ConsumedEvent, MessageDecoder } from '../batch-consumer';
@@ -125,7 +117,16 @@ describe('@ConsumeEvents', () => {
     received.length = 0;
     const observation = encodeEvent(
       ObservationRecordedV1,
-      { observationId: 'o1', agency: 'a', measure: 'households.total', unit: '31117', period: '2025-Q1', value: 42, revision: 1, recordedAt: '2025-04-01T00:00:00Z' },
+      {
+        observationId: 'o1',
+        agency: 'a',
+        measure: 'households.total',
+        unit: '31117',
+        period: '2025-Q1',
+        value: 42,
+        revision: 1,
+        recordedAt: '2025-04-01T00:00:00Z',
+      },
       { source: '/test' },
     );
     const note = encodeEvent(NoteV1, { text: 'hello' }, { source: '/test' });
@@ -140,7 +141,15 @@ describe('@ConsumeEvents', () => {
     deadLettered.length = 0;
     const value = encodeEvent(
       IndicatorComputedV1,
-      { indicator: 'SOC-01', unit: '31117', period: '2025', value: 90, status: 'on_track', coverage: { reported: 1, expected: 1 }, computedAt: '2025-04-01T00:00:00Z' },
+      {
+        indicator: 'SOC-01',
+        unit: '31117',
+        period: '2025',
+        value: 90,
+        status: 'on_track',
+        coverage: { reported: 1, expected: 1 },
+        computedAt: '2025-04-01T00:00:00Z',
+      },
       { source: '/test' },
     );
 

@@ -9,8 +9,7 @@ import { EventPublisher } from '../event-publisher';
 import { decoderForTopic } from '../topic-decoder.util';
 import { handlerDecoder } from './consume-events.decorator';
 
-export interface DxKafkaServerOptions
-  extends Omit<BatchConsumerOptions, 'subscriptions' | 'deadLetters'> {
+export interface DxKafkaServerOptions extends Omit<BatchConsumerOptions, 'subscriptions' | 'deadLetters'> {
   kafka: Kafka;
   deadLetters: EventPublisher;
 }

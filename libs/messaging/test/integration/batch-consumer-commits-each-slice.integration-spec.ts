@@ -29,13 +29,29 @@ describe('BatchConsumer offset commits', () => {
   }
 
   it('should have committed the earlier slices of a fetch while it handles the next one', async () => {
-    await ensureTopics(kafka, [{ topic: TOPICS.observations, numPartitions: 1 }, { topic: TOPICS.deadLetters, numPartitions: 1 }], prefix);
+    await ensureTopics(
+      kafka,
+      [
+        { topic: TOPICS.observations, numPartitions: 1 },
+        { topic: TOPICS.deadLetters, numPartitions: 1 },
+      ],
+      prefix,
+    );
     const publisher = new EventPublisher(kafka, '/test', prefix);
     // Produced before the consumer starts: one fetch brings all six.
     await publisher.publishMany(
       [1, 2, 3, 4, 5, 6].map((value) => ({
         contract: ObservationRecordedV1,
-        data: { observationId: `o${value}`, agency: 'test', measure: 'work_records.total', unit: '31117', period: '2025-05', value, revision: 1, recordedAt: '2025-06-01T00:00:00Z' },
+        data: {
+          observationId: `o${value}`,
+          agency: 'test',
+          measure: 'work_records.total',
+          unit: '31117',
+          period: '2025-05',
+          value,
+          revision: 1,
+          recordedAt: '2025-06-01T00:00:00Z',
+        },
       })),
     );
     await publisher.disconnect();
@@ -55,7 +71,15 @@ describe('BatchConsumer offset commits', () => {
     });
     await consumer.start();
 
-    await expectEventually(() => expect(seenBySlice.map((s) => s.values)).toEqual([[1, 2], [3, 4], [5, 6]]), { timeoutMs: 30_000 });
+    await expectEventually(
+      () =>
+        expect(seenBySlice.map((s) => s.values)).toEqual([
+          [1, 2],
+          [3, 4],
+          [5, 6],
+        ]),
+      { timeoutMs: 30_000 },
+    );
     // -1: nothing committed yet for the group; then the offset after each finished slice.
     expect(seenBySlice.map((s) => s.committed)).toEqual(['-1', '2', '4']);
     await expectEventually(async () => expect(await committedOffset()).toBe('6'), { timeoutMs: 10_000 });

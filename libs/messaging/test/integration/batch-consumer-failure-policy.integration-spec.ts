@@ -3,16 +3,7 @@ import { createHash } from 'node:crypto';
 import { encodeEvent, MessageDeadLetteredV1, ObservationRecordedV1, TOPICS, decodeEvent } from '@dx/contracts';
 import { collectMessages, expectEventually, uniqueSuffix } from '@dx/testing';
 
-import {
-  BatchConsumer,
-  ConsumedEvent,
-  createKafkaClient,
-  ensureTopics,
-  EventPublisher,
-  SILENT_LOGGER,
-  topicSubscription,
-  TransientError,
-} from '../../src';
+import { BatchConsumer, ConsumedEvent, createKafkaClient, ensureTopics, EventPublisher, SILENT_LOGGER, topicSubscription, TransientError } from '../../src';
 
 const observation = (unit: string, value: number): ObservationRecordedV1 => ({
   observationId: `obs-${unit}-${value}`,
@@ -34,10 +25,14 @@ describe('BatchConsumer failure policy', () => {
 
   beforeEach(async () => {
     prefix = `policy-${uniqueSuffix()}.`;
-    await ensureTopics(kafka, [
-      { topic: TOPICS.observations, numPartitions: 1 },
-      { topic: TOPICS.deadLetters, numPartitions: 1 },
-    ], prefix);
+    await ensureTopics(
+      kafka,
+      [
+        { topic: TOPICS.observations, numPartitions: 1 },
+        { topic: TOPICS.deadLetters, numPartitions: 1 },
+      ],
+      prefix,
+    );
     publisher = new EventPublisher(kafka, '/test', prefix);
   });
 
@@ -75,10 +70,13 @@ describe('BatchConsumer failure policy', () => {
     await publisher.publishMany([1, 666, 2].map((value) => ({ contract: ObservationRecordedV1, data: observation('31117', value) })));
 
     try {
-      await expectEventually(() => {
-        expect(processed.sort()).toEqual([1, 2]);
-        expect(deadLetters.messages).toHaveLength(1);
-      }, { timeoutMs: 30_000 });
+      await expectEventually(
+        () => {
+          expect(processed.sort()).toEqual([1, 2]);
+          expect(deadLetters.messages).toHaveLength(1);
+        },
+        { timeoutMs: 30_000 },
+      );
       const letter = decodeEvent(MessageDeadLetteredV1, deadLetters.messages[0].value);
       expect(letter.ok && letter.event.data.reason).toEqual({
         kind: 'exhausted',
@@ -129,20 +127,20 @@ describe('BatchConsumer failure policy', () => {
     try {
       await producer.send({
         topic: `${prefix}${TOPICS.observations}`,
-        messages: [
-          { key: '31117', value: oversized },
-          { ...encodeEvent(ObservationRecordedV1, observation('31117', 7), { source: '/test' }) },
-        ],
+        messages: [{ key: '31117', value: oversized }, { ...encodeEvent(ObservationRecordedV1, observation('31117', 7), { source: '/test' }) }],
       });
     } finally {
       await producer.disconnect();
     }
 
     try {
-      await expectEventually(() => {
-        expect(processed).toEqual([7]);
-        expect(deadLetters.messages).toHaveLength(1);
-      }, { timeoutMs: 30_000 });
+      await expectEventually(
+        () => {
+          expect(processed).toEqual([7]);
+          expect(deadLetters.messages).toHaveLength(1);
+        },
+        { timeoutMs: 30_000 },
+      );
       const letter = decodeEvent(MessageDeadLetteredV1, deadLetters.messages[0].value);
       if (!letter.ok) throw letter.error;
       expect(letter.event.data.reason).toMatchObject({ kind: 'invalid', code: 'malformed_json' });

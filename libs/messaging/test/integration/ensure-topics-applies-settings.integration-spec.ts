@@ -12,7 +12,10 @@ describe('ensureTopics', () => {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      const described = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: [name] }] });
+      const described = await admin.describeConfigs({
+        includeSynonyms: false,
+        resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: [name] }],
+      });
       return described.resources[0].configEntries.find((e) => e.configName === name)?.configValue;
     } finally {
       await admin.disconnect();

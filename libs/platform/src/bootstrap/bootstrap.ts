@@ -115,11 +115,7 @@ export async function createServiceApp<TConfig extends PlatformConfig>(
 
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder()
-      .setTitle(`${definition.title.vi} / ${definition.title.en}`)
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+    new DocumentBuilder().setTitle(`${definition.title.vi} / ${definition.title.en}`).setVersion('1').addBearerAuth().build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 

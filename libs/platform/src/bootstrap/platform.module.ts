@@ -95,7 +95,12 @@ export class PlatformModule implements NestModule {
           provide: APP_FILTER,
           inject: [DataSource],
           useFactory: (dataSource: DataSource) =>
-            new ApiErrorFilter(context.logger, () => dataSource.query('SELECT 1').then(() => true, () => false)),
+            new ApiErrorFilter(context.logger, () =>
+              dataSource.query('SELECT 1').then(
+                () => true,
+                () => false,
+              ),
+            ),
         },
       ],
       exports: [SERVICE_CONTEXT, APP_CONFIG, APP_LOGGER, KAFKA_CLIENT, EventPublisher, MetricsRegistry, TypeOrmModule],

@@ -104,7 +104,11 @@ describe('loadConfig with Kafka security variables', () => {
     const defaults = loadConfig(schema, {});
     expect(defaults).toMatchObject({ KAFKA_SSL: false, KAFKA_MANAGE_TOPICS: true });
     expect(defaults).not.toHaveProperty('KAFKA_SASL_MECHANISM');
-    expect(loadConfig(schema, { ...sasl, KAFKA_SSL: 'true', KAFKA_MANAGE_TOPICS: 'false' })).toMatchObject({ ...sasl, KAFKA_SSL: true, KAFKA_MANAGE_TOPICS: false });
+    expect(loadConfig(schema, { ...sasl, KAFKA_SSL: 'true', KAFKA_MANAGE_TOPICS: 'false' })).toMatchObject({
+      ...sasl,
+      KAFKA_SSL: true,
+      KAFKA_MANAGE_TOPICS: false,
+    });
   });
 
   it.each([

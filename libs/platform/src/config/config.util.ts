@@ -5,9 +5,7 @@ import { kafkaSecurityIssues } from './platform-config.schema';
 /** Raised before Nest boots when the environment is wrong; lists every failing variable. */
 export class ConfigError extends Error {
   constructor(readonly problems: ReadonlyArray<{ variable: string; message: string }>) {
-    super(
-      `Cấu hình không hợp lệ / invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`,
-    );
+    super(`Cấu hình không hợp lệ / invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }

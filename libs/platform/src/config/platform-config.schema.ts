@@ -15,7 +15,10 @@ export const kafkaConfigSchema = z.object({
     .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'expected a comma-separated list of host:port')
     .default(DEFAULT_KAFKA_BROKERS),
   // Namespaces topics and consumer groups so that test runs sharing a broker never see each other.
-  KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-z0-9-]*\.?$/, 'expected lowercase letters, digits, dashes, ending in a dot').default(''),
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9-]*\.?$/, 'expected lowercase letters, digits, dashes, ending in a dot')
+    .default(''),
   // false where an operator owns the topics (Strimzi KafkaTopic): the service then only checks they exist,
   // and its Kafka user needs no right to create or alter topics.
   KAFKA_MANAGE_TOPICS: booleanVariable(true),
@@ -28,7 +31,10 @@ export const kafkaConfigSchema = z.object({
   KAFKA_SSL_KEY_FILE: pemFile().optional(),
   // SASL: the principal the broker's ACLs know this service by (docs/adr: Kafka principals and ACLs).
   KAFKA_SASL_MECHANISM: z.enum(KAFKA_SASL_MECHANISMS).optional(),
-  KAFKA_SASL_USERNAME: z.string().regex(/^[A-Za-z0-9._@-]{1,128}$/, 'expected 1-128 letters, digits, . _ @ -').optional(),
+  KAFKA_SASL_USERNAME: z
+    .string()
+    .regex(/^[A-Za-z0-9._@-]{1,128}$/, 'expected 1-128 letters, digits, . _ @ -')
+    .optional(),
   KAFKA_SASL_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(1024).optional(),
 });
 
@@ -63,7 +69,10 @@ export function kafkaSecurityIssues(env: Record<string, string | undefined>): Ar
     }
   }
   if (Boolean(env.KAFKA_SSL_CERT_FILE) !== Boolean(env.KAFKA_SSL_KEY_FILE)) {
-    issues.push({ variable: env.KAFKA_SSL_CERT_FILE ? 'KAFKA_SSL_KEY_FILE' : 'KAFKA_SSL_CERT_FILE', message: 'a client certificate needs both KAFKA_SSL_CERT_FILE and KAFKA_SSL_KEY_FILE' });
+    issues.push({
+      variable: env.KAFKA_SSL_CERT_FILE ? 'KAFKA_SSL_KEY_FILE' : 'KAFKA_SSL_CERT_FILE',
+      message: 'a client certificate needs both KAFKA_SSL_CERT_FILE and KAFKA_SSL_KEY_FILE',
+    });
   }
   for (const variable of ['KAFKA_SSL_CA_FILE', 'KAFKA_SSL_CERT_FILE', 'KAFKA_SSL_KEY_FILE']) {
     if (env[variable] && env.KAFKA_SSL !== 'true') issues.push({ variable, message: 'set without KAFKA_SSL=true' });
@@ -86,7 +95,10 @@ export const runtimeConfigSchema = z.object({
   HOST: z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'expected an IP address or a host name' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Distinguishes instances of one service (client ids, logs); group ids stay per service.
-  DX_INSTANCE_ID: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
+  DX_INSTANCE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .optional(),
 });
 
 export function httpPortSchema<TName extends string>(variable: TName, defaultPort: number) {
@@ -134,10 +146,7 @@ export function requireAdminToken(config: { NODE_ENV?: string; DX_ADMIN_TOKEN?: 
 }
 
 /** The admin token in force: the configured one, or (development and test only) the default, with a warning. */
-export function resolveAdminToken(
-  config: { DX_ADMIN_TOKEN?: string; NODE_ENV?: string },
-  logger: { warn(object: object, message: string): void },
-): string {
+export function resolveAdminToken(config: { DX_ADMIN_TOKEN?: string; NODE_ENV?: string }, logger: { warn(object: object, message: string): void }): string {
   if (config.DX_ADMIN_TOKEN) return config.DX_ADMIN_TOKEN;
   if (!isDevelopment(config)) throw new Error('DX_ADMIN_TOKEN: required unless NODE_ENV is development or test');
   logger.warn(

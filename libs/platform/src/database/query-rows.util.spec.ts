@@ -9,7 +9,16 @@ const answering = (result: unknown): RowSource => ({ query: async () => result }
 
 describe('queryRows', () => {
   it('should return the rows when every row has the shape', async () => {
-    await expect(queryRows(answering([{ id: 'a', n: 1 }, { id: 'b', n: 2 }]), row, 'SELECT id, n')).resolves.toEqual([
+    await expect(
+      queryRows(
+        answering([
+          { id: 'a', n: 1 },
+          { id: 'b', n: 2 },
+        ]),
+        row,
+        'SELECT id, n',
+      ),
+    ).resolves.toEqual([
       { id: 'a', n: 1 },
       { id: 'b', n: 2 },
     ]);
@@ -20,7 +29,14 @@ describe('queryRows', () => {
   });
 
   it('should name the query and the column when a row has another shape', async () => {
-    const reading = queryRows(answering([{ id: 'a', n: 1 }, { id: 'b', n: '2' }]), row, 'SELECT id,\n   n FROM t');
+    const reading = queryRows(
+      answering([
+        { id: 'a', n: 1 },
+        { id: 'b', n: '2' },
+      ]),
+      row,
+      'SELECT id,\n   n FROM t',
+    );
     await expect(reading).rejects.toThrow(UnexpectedRowError);
     await expect(reading).rejects.toThrow(/"SELECT id, n FROM t…": 1\.n: /);
   });
@@ -31,7 +47,10 @@ describe('queryRows', () => {
   });
 
   it('should check only the first row when asked, and return the rows as sent', async () => {
-    const rows = [{ id: 'a', n: 1 }, { id: 'b', n: 'unchecked' }];
+    const rows = [
+      { id: 'a', n: 1 },
+      { id: 'b', n: 'unchecked' },
+    ];
     await expect(queryRows(answering(rows), row, 'SELECT id, n', [], { check: 'first' })).resolves.toBe(rows);
     await expect(queryRows(answering([{ id: 'a' }]), row, 'SELECT id', [], { check: 'first' })).rejects.toThrow(/n: /);
     await expect(queryRows(answering([]), row, 'SELECT id, n', [], { check: 'first' })).resolves.toEqual([]);

@@ -11,7 +11,8 @@ export function jsonNestingExceeds(body: Buffer, limit: number): boolean {
     const byte = body[i];
     if (inString) {
       if (escaped) escaped = false;
-      else if (byte === 0x5c) escaped = true; // backslash
+      else if (byte === 0x5c)
+        escaped = true; // backslash
       else if (byte === 0x22) inString = false;
       continue;
     }

@@ -19,10 +19,7 @@ describe('createLogger', () => {
   it('should censor API keys, tokens and secrets when they appear in logged objects', () => {
     const { sink, text } = capture();
     const logger = createLogger('ingestion', 'info', sink);
-    logger.info(
-      { agency: { code: 'vnpt', apiKey: 'dxk_live_abc' }, authorization: 'Bearer xyz', webhook: { secret: 's3cr3t' } },
-      'agency created',
-    );
+    logger.info({ agency: { code: 'vnpt', apiKey: 'dxk_live_abc' }, authorization: 'Bearer xyz', webhook: { secret: 's3cr3t' } }, 'agency created');
     expect(text()).not.toMatch(/dxk_live_abc|Bearer xyz|s3cr3t/);
     expect(JSON.parse(text())).toMatchObject({ service: 'ingestion', level: 'info', agency: { code: 'vnpt', apiKey: '***' } });
   });
@@ -41,14 +38,24 @@ describe('createLogger', () => {
       code: '23505',
       detail: 'Key (key_hash)=(9f86d081884c7d659a2feaa0c55ad015) already exists.',
     });
-    const error = new QueryFailedError('INSERT INTO ingestion.api_key (id, key_hash) VALUES ($1, $2)', ['agency-secret-code', '9f86d081884c7d659a2feaa0c55ad015'], driverError);
+    const error = new QueryFailedError(
+      'INSERT INTO ingestion.api_key (id, key_hash) VALUES ($1, $2)',
+      ['agency-secret-code', '9f86d081884c7d659a2feaa0c55ad015'],
+      driverError,
+    );
     const logger = createLogger('ingestion', 'info', sink);
     logger.error({ err: error, path: '/v1/agencies' }, 'request failed');
     logger.error({ err: new Error('wrapped', { cause: error }) }, 'request failed');
     logger.warn({ error }, 'slice failed');
     expect(text()).not.toMatch(/INSERT INTO|agency-secret-code|9f86d081|Key \(key_hash\)/);
-    const lines = text().trim().split('\n').map((line) => JSON.parse(line));
-    expect(lines[0]).toMatchObject({ path: '/v1/agencies', err: { type: 'QueryFailedError', code: '23505', message: expect.stringContaining('duplicate key') } });
+    const lines = text()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines[0]).toMatchObject({
+      path: '/v1/agencies',
+      err: { type: 'QueryFailedError', code: '23505', message: expect.stringContaining('duplicate key') },
+    });
     expect(lines[2].error).toMatchObject({ code: '23505' });
   });
 });

@@ -53,12 +53,12 @@ export function createLogger(
 ): AppLogger {
   return pino(
     {
-    level,
-    base: { service, pid: process.pid },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: REDACTED_PATHS, censor: '***' },
-    serializers: { err: serializeError, error: serializeError },
-    formatters: { level: (label) => ({ level: label }) },
+      level,
+      base: { service, pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: REDACTED_PATHS, censor: '***' },
+      serializers: { err: serializeError, error: serializeError },
+      formatters: { level: (label) => ({ level: label }) },
     },
     destination,
   );

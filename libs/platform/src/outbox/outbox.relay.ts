@@ -106,12 +106,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const handled = await this.dataSource.transaction(async (manager) => {
       const [{ locked }] = await queryRows(manager, lockedRow, `SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`outbox:${this.schema}`]);
       if (!locked) return 0;
-      const rows = await queryRows(
-        manager,
-        outboxRow,
-        `SELECT id, topic, message_key, value, headers FROM ${this.schema}.outbox_event ORDER BY id LIMIT $1`,
-        [BATCH_SIZE],
-      );
+      const rows = await queryRows(manager, outboxRow, `SELECT id, topic, message_key, value, headers FROM ${this.schema}.outbox_event ORDER BY id LIMIT $1`, [
+        BATCH_SIZE,
+      ]);
       const outcome: SendOutcome = { published: [], parked: [] };
       try {
         for (const chunk of splitBySize(rows, rowBytes, OUTBOX_MAX_SEND_BYTES)) await this.send(chunk, outcome);

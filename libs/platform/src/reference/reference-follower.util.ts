@@ -26,7 +26,8 @@ export function referenceFollower(
     decode: decoderForTopic(TOPICS.reference),
     apply: async ({ event, message }) => {
       const problems = (await apply(event.data, message)) ?? [];
-      if (problems.length > 0) logger.error({ key: message.key, offset: message.offset, problems: problems.map((p) => p.message) }, 'reference data change refused');
+      if (problems.length > 0)
+        logger.error({ key: message.key, offset: message.offset, problems: problems.map((p) => p.message) }, 'reference data change refused');
       else logger.info({ key: message.key, offset: message.offset }, 'reference data changed');
     },
     logger,

@@ -14,7 +14,10 @@ import { referenceFollower, ReferencePublished } from './reference-follower.util
 export abstract class ReferenceTopicFollower implements OnModuleInit, OnApplicationShutdown {
   private readonly follower: TopicFollower<ReferencePublished>;
 
-  protected constructor(context: ServiceContext, apply: (data: ReferencePublished, message: RawMessage) => void | readonly { message: string }[] | Promise<void>) {
+  protected constructor(
+    context: ServiceContext,
+    apply: (data: ReferencePublished, message: RawMessage) => void | readonly { message: string }[] | Promise<void>,
+  ) {
     this.follower = referenceFollower(context, apply);
   }
 

@@ -34,7 +34,8 @@ const USERS = { admin: 'admin-secret-0001', computation: 'computation-secret-01'
 
 /** Every log entry a client wrote, as JSON text, to look for secrets in. */
 function recordingLogger(entries: string[]): StructuredLogger {
-  const write = (obj: object, msg?: string): void => void entries.push(JSON.stringify({ ...obj, msg }, (_key, value) => (value instanceof Error ? { message: value.message, stack: value.stack } : value)));
+  const write = (obj: object, msg?: string): void =>
+    void entries.push(JSON.stringify({ ...obj, msg }, (_key, value) => (value instanceof Error ? { message: value.message, stack: value.stack } : value)));
   const logger: StructuredLogger = { error: write, warn: write, info: write, debug: write, child: () => logger };
   return logger;
 }
@@ -78,16 +79,26 @@ describe('Kafka clients authenticating with SASL/SCRAM', () => {
     try {
       await admin.createTopics({ waitForLeaders: false, topics: [{ topic }] });
       // A slow broker may not know the topic for a moment (kafkajs' waitForLeaders does not wait for that).
-      await expectEventually(async () => expect((await admin.fetchTopicMetadata({ topics: [topic] })).topics[0].partitions[0].leader).toBeGreaterThanOrEqual(0), {
-        timeoutMs: 30_000,
-        intervalMs: 200,
-      });
+      await expectEventually(
+        async () => expect((await admin.fetchTopicMetadata({ topics: [topic] })).topics[0].partitions[0].leader).toBeGreaterThanOrEqual(0),
+        {
+          timeoutMs: 30_000,
+          intervalMs: 200,
+        },
+      );
     } finally {
       await admin.disconnect();
     }
     const producer = service.context.kafka.producer();
     await producer.connect();
-    await producer.send({ topic, acks: -1, messages: [{ key: '31117', value: 'first' }, { key: '31117', value: 'second' }] });
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: [
+        { key: '31117', value: 'first' },
+        { key: '31117', value: 'second' },
+      ],
+    });
     await producer.disconnect();
 
     const received: string[] = [];
@@ -118,7 +129,12 @@ describe('Kafka clients authenticating with SASL/SCRAM', () => {
     const wrong = 'not-the-password-42';
     const entries: string[] = [];
     const config = loadConfig(kafkaConfigSchema, envFor('ingestion', wrong, 'scram-sha-512'));
-    const client = createKafkaClient({ brokers: kafka.brokers.split(','), clientId: 'sasl-wrong', logger: recordingLogger(entries), security: kafkaSecurity(config) });
+    const client = createKafkaClient({
+      brokers: kafka.brokers.split(','),
+      clientId: 'sasl-wrong',
+      logger: recordingLogger(entries),
+      security: kafkaSecurity(config),
+    });
     const producer = client.producer();
     await expect(producer.connect()).rejects.toMatchObject({ name: 'KafkaJSSASLAuthenticationError' });
     await producer.disconnect().catch(() => undefined);

@@ -43,10 +43,11 @@ describe('Outbox relay and a row the broker refuses', () => {
 
   // Rows as a writer leaves them, in one transaction so the relay sees them together.
   async function enqueueRaw(rows: Array<{ topic: string; key: string; value: string }>): Promise<void> {
-    await dataSource.query(
-      `INSERT INTO notification.outbox_event (topic, message_key, value) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`,
-      [rows.map((r) => r.topic), rows.map((r) => r.key), rows.map((r) => r.value)],
-    );
+    await dataSource.query(`INSERT INTO notification.outbox_event (topic, message_key, value) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`, [
+      rows.map((r) => r.topic),
+      rows.map((r) => r.key),
+      rows.map((r) => r.value),
+    ]);
   }
 
   async function parkedRows(): Promise<Array<{ topic: string; message_key: string; value_bytes: number; error_type: string }>> {
@@ -63,27 +64,37 @@ describe('Outbox relay and a row the broker refuses', () => {
       { topic: TOPICS.observations, key: '31117', value: '{"id":"after"}' },
     ]);
 
-    await expectEventually(async () => {
-      expect(observations.messages.map((m) => m.value)).toEqual(['{"id":"before"}', '{"id":"after"}']);
-      expect(await parkedRows()).toEqual([{ topic: TOPICS.observations, message_key: '31117', value_bytes: huge.length, error_type: 'MESSAGE_TOO_LARGE' }]);
-    }, { timeoutMs: 30_000, intervalMs: 200 });
+    await expectEventually(
+      async () => {
+        expect(observations.messages.map((m) => m.value)).toEqual(['{"id":"before"}', '{"id":"after"}']);
+        expect(await parkedRows()).toEqual([{ topic: TOPICS.observations, message_key: '31117', value_bytes: huge.length, error_type: 'MESSAGE_TOO_LARGE' }]);
+      },
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
     const [{ pending }] = await dataSource.query(`SELECT count(*)::int AS pending FROM notification.outbox_event`);
     expect(pending).toBe(0);
   });
 
   it('should find the refused row of a refused send, park it alone, and publish the others', async () => {
     const small = await collect(SMALL_TOPIC);
-    const rows = ['a', 'b', 'c', 'd'].map((key) => ({ topic: SMALL_TOPIC, key, value: JSON.stringify({ id: key, pad: 'y'.repeat(key === 'c' ? 3 * SMALL_LIMIT : 100) }) }));
+    const rows = ['a', 'b', 'c', 'd'].map((key) => ({
+      topic: SMALL_TOPIC,
+      key,
+      value: JSON.stringify({ id: key, pad: 'y'.repeat(key === 'c' ? 3 * SMALL_LIMIT : 100) }),
+    }));
 
     await enqueueRaw(rows);
 
-    await expectEventually(async () => {
-      // A refused send may have been written on some partitions before: those rows can come twice.
-      expect(new Set(small.messages.map((m) => m.key))).toEqual(new Set(['a', 'b', 'd']));
-      expect((await parkedRows()).filter((r) => r.topic === SMALL_TOPIC)).toEqual([
-        { topic: SMALL_TOPIC, message_key: 'c', value_bytes: rows[2].value.length, error_type: 'MESSAGE_TOO_LARGE' },
-      ]);
-    }, { timeoutMs: 30_000, intervalMs: 200 });
+    await expectEventually(
+      async () => {
+        // A refused send may have been written on some partitions before: those rows can come twice.
+        expect(new Set(small.messages.map((m) => m.key))).toEqual(new Set(['a', 'b', 'd']));
+        expect((await parkedRows()).filter((r) => r.topic === SMALL_TOPIC)).toEqual([
+          { topic: SMALL_TOPIC, message_key: 'c', value_bytes: rows[2].value.length, error_type: 'MESSAGE_TOO_LARGE' },
+        ]);
+      },
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
 
     const metrics = await request(service.app.getHttpServer()).get('/metrics');
     expect(metrics.text).toContain(`dx_outbox_parked_events_total{topic="${TOPICS.observations}"} 1`);

@@ -79,11 +79,14 @@ describe('Outbox relay racing concurrent writers', () => {
         if (!decoded.ok) throw decoded.error;
         return { id: decoded.event.id, unit: decoded.event.data.unit, n: decoded.event.data.value };
       });
-    await expectEventually(async () => {
-      const [{ pending }] = await dataSource.query(`SELECT count(*)::int AS pending FROM notification.outbox_event`);
-      expect(pending).toBe(0);
-      expect(new Set(events().map((e) => e.id)).size).toBeGreaterThanOrEqual(committed.size);
-    }, { timeoutMs: 60_000, intervalMs: 250 });
+    await expectEventually(
+      async () => {
+        const [{ pending }] = await dataSource.query(`SELECT count(*)::int AS pending FROM notification.outbox_event`);
+        expect(pending).toBe(0);
+        expect(new Set(events().map((e) => e.id)).size).toBeGreaterThanOrEqual(committed.size);
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
 
     const ids = new Set(events().map((e) => e.id));
     expect(committed.size).toBeGreaterThan(WRITERS * TRANSACTIONS_PER_WRITER);
@@ -94,7 +97,9 @@ describe('Outbox relay racing concurrent writers', () => {
     const counters: Array<{ unit: string; n: number }> = await dataSource.query(`SELECT unit, n FROM notification.key_counter ORDER BY unit`);
     for (const { unit, n } of counters) {
       const seen = new Set<string>();
-      const order = events().filter((e) => e.unit === unit && !seen.has(e.id) && seen.add(e.id)).map((e) => e.n);
+      const order = events()
+        .filter((e) => e.unit === unit && !seen.has(e.id) && seen.add(e.id))
+        .map((e) => e.n);
       expect({ unit, order }).toEqual({ unit, order: Array.from({ length: n }, (_, i) => i + 1) });
     }
     const [{ parked }] = await dataSource.query(`SELECT count(*)::int AS parked FROM notification.outbox_parked`);

@@ -3,15 +3,7 @@ import { z } from 'zod';
 
 import { expectEventually, PrivateServer, startPrivatePostgres, uniqueSuffix } from '@dx/testing';
 
-import {
-  createServiceApp,
-  databaseConfigSchema,
-  httpPortSchema,
-  kafkaConfigSchema,
-  runtimeConfigSchema,
-  ServiceApp,
-  ServiceDefinition,
-} from '../../src';
+import { createServiceApp, databaseConfigSchema, httpPortSchema, kafkaConfigSchema, runtimeConfigSchema, ServiceApp, ServiceDefinition } from '../../src';
 
 const configSchema = runtimeConfigSchema
   .extend(kafkaConfigSchema.shape)
@@ -60,7 +52,12 @@ describe('Readiness while PostgreSQL goes down and comes back', () => {
     expect(down.headers['retry-after']).toBe('5');
     expect(down.body.error.code).toBe('unavailable');
     // Which dependency is down, not its error: the answer is public.
-    expect(down.body.error.details).toEqual(expect.arrayContaining([{ check: 'database', state: 'down' }, { check: 'kafka', state: 'up' }]));
+    expect(down.body.error.details).toEqual(
+      expect.arrayContaining([
+        { check: 'database', state: 'down' },
+        { check: 'kafka', state: 'up' },
+      ]),
+    );
     expect(JSON.stringify(down.body)).not.toMatch(/ECONN|127\.0\.0\.1|terminat|connect|:\d{4,5}/i);
     // Liveness does not depend on dependencies: restarting the process would not help.
     expect((await request(http).get('/health/live')).status).toBe(200);
@@ -73,10 +70,7 @@ describe('Readiness while PostgreSQL goes down and comes back', () => {
   });
 
   it('should answer malformed JSON with the contract error body', async () => {
-    const response = await request(service.app.getHttpServer())
-      .post('/health/live')
-      .set('Content-Type', 'application/json')
-      .send('{"observations": [');
+    const response = await request(service.app.getHttpServer()).post('/health/live').set('Content-Type', 'application/json').send('{"observations": [');
     expect(response.status).toBe(400);
     expect(response.body).toEqual({ error: { code: 'malformed_json', message: expect.any(String), details: [] } });
   });

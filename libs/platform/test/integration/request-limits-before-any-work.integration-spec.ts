@@ -7,7 +7,10 @@ import { createTestDatabase, dropTestDatabase, expectEventually, uniqueSuffix } 
 
 import { createServiceApp, databaseConfigSchema, httpPortSchema, kafkaConfigSchema, runtimeConfigSchema, ServiceApp, ServiceDefinition } from '../../src';
 
-const configSchema = runtimeConfigSchema.extend(kafkaConfigSchema.shape).extend(databaseConfigSchema.shape).extend(httpPortSchema('REPORTING_PORT', 3000).shape);
+const configSchema = runtimeConfigSchema
+  .extend(kafkaConfigSchema.shape)
+  .extend(databaseConfigSchema.shape)
+  .extend(httpPortSchema('REPORTING_PORT', 3000).shape);
 
 // A service with no features: what is under test is the platform's request limits.
 const BARE_SERVICE: ServiceDefinition<z.infer<typeof configSchema>> = {
@@ -22,7 +25,13 @@ const BARE_SERVICE: ServiceDefinition<z.infer<typeof configSchema>> = {
 /** A request whose headers promise a body that never comes: it stays in flight until destroyed. */
 function stalledRequest(base: string): http.ClientRequest {
   const url = new URL('/v1/anything', base);
-  const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '1000' } });
+  const req = http.request({
+    host: url.hostname,
+    port: url.port,
+    path: url.pathname,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-length': '1000' },
+  });
   req.on('error', () => undefined);
   req.write('{"x":');
   return req;
@@ -33,7 +42,13 @@ describe('Request limits before any body is read', () => {
   const services: ServiceApp<unknown>[] = [];
 
   async function start(env: NodeJS.ProcessEnv): Promise<string> {
-    const service = await createServiceApp(BARE_SERVICE, { ...process.env, DATABASE_URL: databaseUrl, KAFKA_TOPIC_PREFIX: `limits-${uniqueSuffix()}.`, LOG_LEVEL: 'silent', ...env });
+    const service = await createServiceApp(BARE_SERVICE, {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      KAFKA_TOPIC_PREFIX: `limits-${uniqueSuffix()}.`,
+      LOG_LEVEL: 'silent',
+      ...env,
+    });
     services.push(service);
     await service.app.listen(0, '127.0.0.1');
     return service.app.getUrl();

@@ -7,7 +7,10 @@ import { createTestKafka, expectEventually, PrivateKafka, startPrivateKafka, uni
 
 import { K8S_DIR, Manifest, renderKustomization } from '../../src/kustomize-render.util';
 
-type StrimziAcl = { resource: { type: 'topic' | 'group' | 'cluster' | 'transactionalId'; name?: string; patternType?: 'literal' | 'prefix' }; operations: string[] };
+type StrimziAcl = {
+  resource: { type: 'topic' | 'group' | 'cluster' | 'transactionalId'; name?: string; patternType?: 'literal' | 'prefix' };
+  operations: string[];
+};
 
 const OPERATIONS: Record<string, AclOperationTypes> = {
   Read: AclOperationTypes.READ,
@@ -18,14 +21,24 @@ const OPERATIONS: Record<string, AclOperationTypes> = {
   Alter: AclOperationTypes.ALTER,
   All: AclOperationTypes.ALL,
 };
-const RESOURCES = { topic: AclResourceTypes.TOPIC, group: AclResourceTypes.GROUP, cluster: AclResourceTypes.CLUSTER, transactionalId: AclResourceTypes.TRANSACTIONAL_ID };
+const RESOURCES = {
+  topic: AclResourceTypes.TOPIC,
+  group: AclResourceTypes.GROUP,
+  cluster: AclResourceTypes.CLUSTER,
+  transactionalId: AclResourceTypes.TRANSACTIONAL_ID,
+};
 
-const PASSWORDS = { admin: 'admin-secret-0001', 'dx-ingestion': 'ingestion-secret-01', 'dx-computation': 'computation-secret-1', 'dx-agency-vnpt-cantho': 'agency-secret-0001' };
+const PASSWORDS = {
+  admin: 'admin-secret-0001',
+  'dx-ingestion': 'ingestion-secret-01',
+  'dx-computation': 'computation-secret-1',
+  'dx-agency-vnpt-cantho': 'agency-secret-0001',
+};
 
 /** The ACLs the Strimzi user operator would create for these KafkaUsers, as kafkajs ACL entries. */
 function aclEntries(users: Manifest[]) {
   return users.flatMap((user) =>
-    ((user.spec as { authorization: { acls: StrimziAcl[] } }).authorization.acls).flatMap((acl) =>
+    (user.spec as { authorization: { acls: StrimziAcl[] } }).authorization.acls.flatMap((acl) =>
       acl.operations.map((operation) => ({
         resourceType: RESOURCES[acl.resource.type],
         resourceName: acl.resource.name ?? 'kafka-cluster',
@@ -56,10 +69,13 @@ describe('The KafkaUser ACLs of infra/k8s on a real broker', () => {
       const topics = [TOPICS.intake, TOPICS.observations];
       await admin.createTopics({ waitForLeaders: false, topics: topics.map((topic) => ({ topic, numPartitions: 1 })) });
       // A slow broker may not know the topics for a moment (kafkajs' waitForLeaders does not wait for that).
-      await expectEventually(async () => expect((await admin.fetchTopicMetadata({ topics })).topics.map((t) => t.partitions[0].leader >= 0)).toEqual([true, true]), {
-        timeoutMs: 30_000,
-        intervalMs: 200,
-      });
+      await expectEventually(
+        async () => expect((await admin.fetchTopicMetadata({ topics })).topics.map((t) => t.partitions[0].leader >= 0)).toEqual([true, true]),
+        {
+          timeoutMs: 30_000,
+          intervalMs: 200,
+        },
+      );
       await admin.createAcls({ acl: aclEntries(users) });
     } finally {
       await admin.disconnect();

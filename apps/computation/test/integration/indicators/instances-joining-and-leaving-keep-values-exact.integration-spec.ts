@@ -25,7 +25,10 @@ describe('Computation instances joining and leaving mid-stream', () => {
     instances.delete(id);
   };
   const processedAtLeast = (share: number) =>
-    expectEventually(async () => expect(await db.processedCount()).toBeGreaterThanOrEqual(Math.floor(observations.length * share)), { timeoutMs: 120_000, intervalMs: 50 });
+    expectEventually(async () => expect(await db.processedCount()).toBeGreaterThanOrEqual(Math.floor(observations.length * share)), {
+      timeoutMs: 120_000,
+      intervalMs: 50,
+    });
 
   beforeAll(async () => {
     databaseUrl = await createTestDatabase('computation_rebalance');
@@ -56,10 +59,13 @@ describe('Computation instances joining and leaving mid-stream', () => {
     await start('a');
     await stop('b');
 
-    await expectEventually(async () => {
-      expect(await db.processedCount()).toBe(observations.length);
-      expect(await db.outboxCount()).toBe(0);
-    }, { timeoutMs: 180_000, intervalMs: 250 });
+    await expectEventually(
+      async () => {
+        expect(await db.processedCount()).toBe(observations.length);
+        expect(await db.outboxCount()).toBe(0);
+      },
+      { timeoutMs: 180_000, intervalMs: 250 },
+    );
     expect(await db.values()).toEqual(expectedValues(observations, new Date(JULY_2025)));
     expect(deadLetters.messages).toEqual([]);
   }, 420_000);

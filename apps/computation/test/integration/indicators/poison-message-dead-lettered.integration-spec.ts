@@ -48,10 +48,13 @@ describe('Poison messages on the observations topic', () => {
       await producer.disconnect();
     }
 
-    await expectEventually(async () => {
-      expect(await db.value('SOC-01', '31123', '2025-Q2')).toMatchObject({ value: 90, numerator: 45, denominator: 50 });
-      expect(deadLetters.messages).toHaveLength(2);
-    }, { timeoutMs: 30_000 });
+    await expectEventually(
+      async () => {
+        expect(await db.value('SOC-01', '31123', '2025-Q2')).toMatchObject({ value: 90, numerator: 45, denominator: 50 });
+        expect(deadLetters.messages).toHaveLength(2);
+      },
+      { timeoutMs: 30_000 },
+    );
     const reasons = deadLetters.messages.map((m) => {
       const decoded = decodeEvent(MessageDeadLetteredV1, m.value);
       if (!decoded.ok) throw decoded.error;

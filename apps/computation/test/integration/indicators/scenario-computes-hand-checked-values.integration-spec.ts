@@ -49,7 +49,11 @@ describe('Indicator computation over a scripted scenario', () => {
     fibre31120,
     total31120,
   ];
-  const fibreAvailable = [o('fibre.available', '31153', '2025-Q2', 1), o('fibre.available', '31154', '2025-Q2', 1), o('fibre.available', '31156', '2025-Q2', 0)];
+  const fibreAvailable = [
+    o('fibre.available', '31153', '2025-Q2', 1),
+    o('fibre.available', '31154', '2025-Q2', 1),
+    o('fibre.available', '31156', '2025-Q2', 0),
+  ];
   // GOV-04: the total of each month before its online part.
   const workRecords = [
     o('work_records.total', '92', '2025-01', 200),
@@ -101,25 +105,54 @@ describe('Indicator computation over a scripted scenario', () => {
 
     // Communes: 950/1000 = 95 % (> 90: achieved), 350/500 = 70 % (20 behind 90: off_track), 1900/2000 = 95 %.
     expect(await stored('SOC-01', '31117', '2025-Q2')).toEqual({
-      indicator: 'SOC-01', unit: '31117', period: '2025-Q2', value: 95, numerator: 950, denominator: 1000,
-      target: { year: 2025, op: '>', value: 90 }, expected: 90, status: 'achieved', coverage: { reported: 1, expected: 1 },
+      indicator: 'SOC-01',
+      unit: '31117',
+      period: '2025-Q2',
+      value: 95,
+      numerator: 950,
+      denominator: 1000,
+      target: { year: 2025, op: '>', value: 90 },
+      expected: 90,
+      status: 'achieved',
+      coverage: { reported: 1, expected: 1 },
       hierarchyVersion: '2024-11',
     });
     expect(await stored('SOC-01', '31120', '2025-Q2')).toMatchObject({ value: 70, status: 'off_track' });
     // District 916: (950 + 350) / (1000 + 500) = 1300/1500 = 86.67 %, 3.33 behind 90: at_risk; 2 of its 8 communes reported.
-    expect(await stored('SOC-01', '916', '2025-Q2')).toMatchObject({ numerator: 1300, denominator: 1500, status: 'at_risk', coverage: { reported: 2, expected: 8 } });
+    expect(await stored('SOC-01', '916', '2025-Q2')).toMatchObject({
+      numerator: 1300,
+      denominator: 1500,
+      status: 'at_risk',
+      coverage: { reported: 2, expected: 8 },
+    });
     expect((await stored('SOC-01', '916', '2025-Q2'))?.value).toBeCloseTo((1300 * 100) / 1500, 9);
     // District 917: 1900/2000 = 95 %, 1 of 7 communes. City: 3200/3500 = 91.43 %, 3 of 80 communes.
     expect(await stored('SOC-01', '917', '2025-Q2')).toMatchObject({ value: 95, status: 'achieved', coverage: { reported: 1, expected: 7 } });
-    expect(await stored('SOC-01', '92', '2025-Q2')).toMatchObject({ numerator: 3200, denominator: 3500, status: 'achieved', coverage: { reported: 3, expected: 80 } });
+    expect(await stored('SOC-01', '92', '2025-Q2')).toMatchObject({
+      numerator: 3200,
+      denominator: 3500,
+      status: 'achieved',
+      coverage: { reported: 3, expected: 80 },
+    });
     // The Q2 stock is carried into Q3 (current) and the year 2025, which are the two-level version's: no
     // district there. The new ward 31120 carries its predecessors 31117 and 31120: (950 + 350) / (1000 + 500) =
     // 86.67 %, at_risk; Bùi Hữu Nghĩa (31178) has not reported, so the ward's territory is not all in (0 of 1).
     expect(await stored('SOC-01', '916', '2025-Q3')).toBeUndefined();
-    expect(await stored('SOC-01', '31120', '2025-Q3')).toMatchObject({ numerator: 1300, denominator: 1500, status: 'at_risk', coverage: { reported: 0, expected: 1 }, hierarchyVersion: '2025-07' });
+    expect(await stored('SOC-01', '31120', '2025-Q3')).toMatchObject({
+      numerator: 1300,
+      denominator: 1500,
+      status: 'at_risk',
+      coverage: { reported: 0, expected: 1 },
+      hierarchyVersion: '2025-07',
+    });
     expect(await stored('SOC-01', '31120', '2025')).toMatchObject({ numerator: 1300, denominator: 1500, status: 'at_risk', hierarchyVersion: '2025-07' });
     // The new city: 31120's 1300/1500 and Ô Môn's (31153) 1900/2000 = 3200/3500, of 103 communes none complete.
-    expect(await stored('SOC-01', '92', '2025-Q3')).toMatchObject({ numerator: 3200, denominator: 3500, status: 'achieved', coverage: { reported: 0, expected: 103 } });
+    expect(await stored('SOC-01', '92', '2025-Q3')).toMatchObject({
+      numerator: 3200,
+      denominator: 3500,
+      status: 'achieved',
+      coverage: { reported: 0, expected: 103 },
+    });
     expect(await stored('SOC-01', '31120', '2025-Q4')).toBeUndefined();
   });
 
@@ -127,28 +160,55 @@ describe('Indicator computation over a scripted scenario', () => {
     await applyOneByOne(feed, db, fibreAvailable);
 
     // 917 has 7 communes; 2 have fibre: 2/7 = 28.57 % (off_track against 100). The city: 2 of 80 = 2.5 %.
-    expect(await stored('SOC-02', '917', '2025-Q2')).toMatchObject({ numerator: 2, denominator: 7, status: 'off_track', coverage: { reported: 3, expected: 7 } });
+    expect(await stored('SOC-02', '917', '2025-Q2')).toMatchObject({
+      numerator: 2,
+      denominator: 7,
+      status: 'off_track',
+      coverage: { reported: 3, expected: 7 },
+    });
     expect((await stored('SOC-02', '917', '2025-Q2'))?.value).toBeCloseTo(200 / 7, 9);
-    expect(await stored('SOC-02', '92', '2025-Q2')).toMatchObject({ value: 2.5, numerator: 2, denominator: 80, status: 'off_track', coverage: { reported: 3, expected: 80 } });
+    expect(await stored('SOC-02', '92', '2025-Q2')).toMatchObject({
+      value: 2.5,
+      numerator: 2,
+      denominator: 80,
+      status: 'off_track',
+      coverage: { reported: 3, expected: 80 },
+    });
     expect(await stored('SOC-02', '31153', '2025-Q2')).toMatchObject({ value: 100, status: 'achieved' });
     expect(await stored('SOC-02', '31156', '2025-Q2')).toMatchObject({ value: 0, status: 'off_track' });
   });
 
-  it('should compute a unit\'s own records against its level\'s target when own-scope work records arrive', async () => {
+  it("should compute a unit's own records against its level's target when own-scope work records arrive", async () => {
     await applyOneByOne(feed, db, workRecords);
 
     // City's own offices: 190/200 = 95 %, city target 100: 5 behind, at_risk (tolerance inclusive).
-    expect(await stored('GOV-04', '92', '2025-01')).toMatchObject({ value: 95, target: { year: 2030, op: '>=', value: 100 }, expected: 100, status: 'at_risk' });
+    expect(await stored('GOV-04', '92', '2025-01')).toMatchObject({
+      value: 95,
+      target: { year: 2030, op: '>=', value: 100 },
+      expected: 100,
+      status: 'at_risk',
+    });
     // District 917's own: January 80/100 = 80 % against the district target 90: off_track; February 100 %.
     expect(await stored('GOV-04', '917', '2025-01')).toMatchObject({ value: 80, target: { year: 2030, op: '>=', value: 90 }, status: 'off_track' });
     expect(await stored('GOV-04', '917', '2025-02')).toMatchObject({ value: 100, status: 'achieved' });
     // Q1 sums the months in: 180/200 = 90 %, achieved; March is missing: 2 of 3 unit-months.
-    expect(await stored('GOV-04', '917', '2025-Q1')).toMatchObject({ value: 90, numerator: 180, denominator: 200, status: 'achieved', coverage: { reported: 2, expected: 3 } });
+    expect(await stored('GOV-04', '917', '2025-Q1')).toMatchObject({
+      value: 90,
+      numerator: 180,
+      denominator: 200,
+      status: 'achieved',
+      coverage: { reported: 2, expected: 3 },
+    });
     // The year 2025 is the two-level version's: no district 917. The new city's own offices read the old city's
     // to June: 190/200 = 95 %, at_risk; unit-months: January-June the old city and the 2 provinces outside
     // (3 × 6), July-December the new city (6): 1 of 24 reported.
     expect(await stored('GOV-04', '917', '2025')).toBeUndefined();
-    expect(await stored('GOV-04', '92', '2025')).toMatchObject({ value: 95, status: 'at_risk', coverage: { reported: 1, expected: 24 }, hierarchyVersion: '2025-07' });
+    expect(await stored('GOV-04', '92', '2025')).toMatchObject({
+      value: 95,
+      status: 'at_risk',
+      coverage: { reported: 1, expected: 24 },
+      hierarchyVersion: '2025-07',
+    });
     // Commune 31153: 40/50 = 80 % meets the commune target 80. The district's value ignores it (own scope).
     expect(await stored('GOV-04', '31153', '2025-01')).toMatchObject({ value: 80, target: { year: 2030, op: '>=', value: 80 }, status: 'achieved' });
     expect(await stored('GOV-04', '916', '2025-01')).toBeUndefined();
@@ -169,8 +229,16 @@ describe('Indicator computation over a scripted scenario', () => {
 
     // Sectors: 500/10000 = 5 %, 3000/20000 = 15 %, 4000/20000 = 20 %: the minimum is 5 %, 5 behind 10: at_risk.
     expect(await stored('ECO-03', '92', '2024')).toEqual({
-      indicator: 'ECO-03', unit: '92', period: '2024', value: 5, numerator: 500, denominator: 10000,
-      target: { year: 2025, op: '>=', value: 10 }, expected: 10, status: 'at_risk', coverage: { reported: 1, expected: 1 },
+      indicator: 'ECO-03',
+      unit: '92',
+      period: '2024',
+      value: 5,
+      numerator: 500,
+      denominator: 10000,
+      target: { year: 2025, op: '>=', value: 10 },
+      expected: 10,
+      status: 'at_risk',
+      coverage: { reported: 1, expected: 1 },
       hierarchyVersion: '2024-11',
     });
     // ECO-01 uses the totals, here the sums of the breakdown: 7500/50000 = 15 %, 5 behind 20: at_risk.
@@ -250,10 +318,13 @@ describe('Indicator computation over a scripted scenario', () => {
     ].sort();
     expect(expected).toHaveLength(26);
 
-    await expectEventually(async () => {
-      expect(await db.outboxCount()).toBe(0);
-      expect(status.messages.length).toBeGreaterThanOrEqual(expected.length);
-    }, { timeoutMs: 30_000 });
+    await expectEventually(
+      async () => {
+        expect(await db.outboxCount()).toBe(0);
+        expect(status.messages.length).toBeGreaterThanOrEqual(expected.length);
+      },
+      { timeoutMs: 30_000 },
+    );
     const events = decodeStatusEvents(status.messages);
     const described = events
       .map(({ data }) =>
@@ -268,11 +339,14 @@ describe('Indicator computation over a scripted scenario', () => {
 
   it('should publish each stored value as the latest message of its key and never the same value twice in a row', async () => {
     const table = await db.values();
-    await expectEventually(async () => {
-      expect(await db.outboxCount()).toBe(0);
-      const latest = new Map(decodeValues(values.messages).map((m) => [`${m.indicator}|${m.unit}|${m.period}`, withoutComputedAt(m)]));
-      expect(latest).toEqual(table);
-    }, { timeoutMs: 30_000 });
+    await expectEventually(
+      async () => {
+        expect(await db.outboxCount()).toBe(0);
+        const latest = new Map(decodeValues(values.messages).map((m) => [`${m.indicator}|${m.unit}|${m.period}`, withoutComputedAt(m)]));
+        expect(latest).toEqual(table);
+      },
+      { timeoutMs: 30_000 },
+    );
     const seen = new Map<string, string>();
     for (const message of decodeValues(values.messages)) {
       const key = `${message.indicator}|${message.unit}|${message.period}`;

@@ -64,10 +64,13 @@ describe('Computation killed mid-stream', () => {
   it('should end with the values of a full computation and no duplicate status event when killed with SIGKILL and restarted', async () => {
     child = start();
     // The service creates its schema and topics; wait for both before producing and collecting.
-    await expectEventually(async () => {
-      await db.client.connect().catch(() => undefined);
-      expect(await db.processedCount()).toBe(0);
-    }, { timeoutMs: 60_000, intervalMs: 250 });
+    await expectEventually(
+      async () => {
+        await db.client.connect().catch(() => undefined);
+        expect(await db.processedCount()).toBe(0);
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
     status = await collectMessages(BROKERS, `${prefix}${OUTPUT_TOPICS.status}`);
     await feed.publish(observations);
 
@@ -78,10 +81,13 @@ describe('Computation killed mid-stream', () => {
     expect(processedAtKill).toBeLessThan(observations.length);
 
     child = start();
-    await expectEventually(async () => {
-      expect(await db.processedCount()).toBe(observations.length);
-      expect(await db.outboxCount()).toBe(0);
-    }, { timeoutMs: 120_000, intervalMs: 250 });
+    await expectEventually(
+      async () => {
+        expect(await db.processedCount()).toBe(observations.length);
+        expect(await db.outboxCount()).toBe(0);
+      },
+      { timeoutMs: 120_000, intervalMs: 250 },
+    );
 
     const expected = expectedValues(observations, new Date(JULY_2025));
     expect(await db.values()).toEqual(expected);
@@ -90,7 +96,9 @@ describe('Computation killed mid-stream', () => {
     const idsByChange = new Map<string, Set<string>>();
     for (const { id, data } of decodeStatusEvents(status.messages)) {
       const change = JSON.stringify(
-        'measure' in data ? [data.kind, data.measure, data.unit, data.period] : [data.kind, data.indicator, data.unit, data.period, data.status, data.previousStatus, data.value, data.previousValue],
+        'measure' in data
+          ? [data.kind, data.measure, data.unit, data.period]
+          : [data.kind, data.indicator, data.unit, data.period, data.status, data.previousStatus, data.value, data.previousValue],
       );
       idsByChange.set(change, (idsByChange.get(change) ?? new Set()).add(id));
     }

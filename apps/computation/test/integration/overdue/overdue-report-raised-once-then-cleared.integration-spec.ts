@@ -2,7 +2,15 @@ import { ReportOverdueV1 } from '@dx/contracts';
 import { collectMessages, expectEventually, MessageCollector, uniqueSuffix } from '@dx/testing';
 
 import { RaiseOverdueReportsService } from '../../../src/overdue/raise-overdue-reports.service';
-import { anObservation, applyOneByOne, BROKERS, ComputationDatabase, decodeStatusEvents, ObservationFeed, OUTPUT_TOPICS } from '../support/computation-harness.util';
+import {
+  anObservation,
+  applyOneByOne,
+  BROKERS,
+  ComputationDatabase,
+  decodeStatusEvents,
+  ObservationFeed,
+  OUTPUT_TOPICS,
+} from '../support/computation-harness.util';
 import { ComputationTestApp, startComputation } from '../support/computation-test-app';
 
 // Q1 2025 of a quarterly measure is due on 15 April (15 days); on 20 April it is overdue.
@@ -52,7 +60,16 @@ describe('Overdue reports', () => {
     const for31117 = overdueEvents().filter((e) => e.unit === '31117');
     expect(for31117).toEqual([
       // The report is due from the units of the version in force for 2025-Q1, which the event names.
-      { kind: 'overdue', measure: 'households.total', unit: '31117', period: '2025-Q1', dueDate: '2025-04-15', severity: 'warning', hierarchyVersion: '2024-11', detectedAt: expect.any(String) },
+      {
+        kind: 'overdue',
+        measure: 'households.total',
+        unit: '31117',
+        period: '2025-Q1',
+        dueDate: '2025-04-15',
+        severity: 'warning',
+        hierarchyVersion: '2024-11',
+        detectedAt: expect.any(String),
+      },
     ]);
     expect(overdueEvents().some((e) => e.unit === '31120')).toBe(false);
   });
@@ -68,13 +85,20 @@ describe('Overdue reports', () => {
     await applyOneByOne(feed, db, [report, { ...report, id: `${report.data.observationId}:2`, data: { ...report.data, value: 1001, revision: 2 } }]);
     await computation.service.app.get(RaiseOverdueReportsService).execute(now);
 
-    await expectEventually(async () => {
-      expect(await db.outboxCount()).toBe(0);
-      expect(overdueEvents().filter((e) => e.unit === '31117').map((e) => [e.kind, e.severity])).toEqual([
-        ['overdue', 'warning'],
-        ['overdue_cleared', 'info'],
-      ]);
-    }, { timeoutMs: 30_000 });
+    await expectEventually(
+      async () => {
+        expect(await db.outboxCount()).toBe(0);
+        expect(
+          overdueEvents()
+            .filter((e) => e.unit === '31117')
+            .map((e) => [e.kind, e.severity]),
+        ).toEqual([
+          ['overdue', 'warning'],
+          ['overdue_cleared', 'info'],
+        ]);
+      },
+      { timeoutMs: 30_000 },
+    );
     expect(overdueEvents()).toHaveLength(80);
   });
 });

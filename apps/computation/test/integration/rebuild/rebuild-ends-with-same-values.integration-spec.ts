@@ -38,16 +38,27 @@ describe('Rebuild of the computation state', () => {
 
   it('should end with the same values and move the service past the rebuilt messages when rebuilt from the topic', async () => {
     await feed.publish(observations);
-    await expectEventually(async () => {
-      expect(await db.processedCount()).toBe(observations.length);
-      expect(await db.outboxCount()).toBe(0);
-    }, { timeoutMs: 120_000, intervalMs: 250 });
+    await expectEventually(
+      async () => {
+        expect(await db.processedCount()).toBe(observations.length);
+        expect(await db.outboxCount()).toBe(0);
+      },
+      { timeoutMs: 120_000, intervalMs: 250 },
+    );
     const before = await db.values();
     await computation?.close();
     computation = undefined;
 
     const progress: string[] = [];
-    const summary = await rebuildComputation(env, new Writable({ write: (chunk, _encoding, done) => { progress.push(String(chunk)); done(); } }));
+    const summary = await rebuildComputation(
+      env,
+      new Writable({
+        write: (chunk, _encoding, done) => {
+          progress.push(String(chunk));
+          done();
+        },
+      }),
+    );
 
     expect(summary.messages).toBe(observations.length);
     expect(await db.values()).toEqual(before);

@@ -63,10 +63,13 @@ describe('Rebuild guards', () => {
     await db.connect();
     feed = new ObservationFeed(prefix);
     await feed.publish(observations);
-    await expectEventually(async () => {
-      expect(await db.processedCount()).toBe(observations.length);
-      expect(await db.outboxCount()).toBe(0);
-    }, { timeoutMs: 60_000, intervalMs: 250 });
+    await expectEventually(
+      async () => {
+        expect(await db.processedCount()).toBe(observations.length);
+        expect(await db.outboxCount()).toBe(0);
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
   });
 
   afterAll(async () => {

@@ -40,7 +40,11 @@ describe('A hierarchy version replaced on dx.reference.v1', () => {
     db = new ComputationDatabase(computation.databaseUrl);
     await db.connect();
     feed = new ObservationFeed(prefix);
-    reference = new EventPublisher(new Kafka({ clientId: `test-admin-${uniqueSuffix(4)}`, brokers: BROKERS, logLevel: logLevel.NOTHING }), '/test/ingestion', prefix);
+    reference = new EventPublisher(
+      new Kafka({ clientId: `test-admin-${uniqueSuffix(4)}`, brokers: BROKERS, logLevel: logLevel.NOTHING }),
+      '/test/ingestion',
+      prefix,
+    );
     values = await collectMessages(BROKERS, `${prefix}${OUTPUT_TOPICS.values}`);
     status = await collectMessages(BROKERS, `${prefix}${OUTPUT_TOPICS.status}`);
   });
@@ -76,7 +80,11 @@ describe('A hierarchy version replaced on dx.reference.v1', () => {
     const units: HierarchyChangedV1['units'] = [
       ...shipped.units
         .filter((u) => u.code !== '31150')
-        .map((u) => ({ ...u, formedFrom: u.formedFrom?.map((part) => ({ ...part })), parentCode: u.code === '31135' || u.code === '31120' ? '999' : u.parentCode })),
+        .map((u) => ({
+          ...u,
+          formedFrom: u.formedFrom?.map((part) => ({ ...part })),
+          parentCode: u.code === '31135' || u.code === '31120' ? '999' : u.parentCode,
+        })),
       { code: '999', name: 'Quận Thử Nghiệm', level: 2, parentCode: '92' },
     ];
     await reference.publish({
@@ -103,13 +111,15 @@ describe('A hierarchy version replaced on dx.reference.v1', () => {
     await expectEventually(() => expect(decodeValues(values.messages.slice(valuesMark)).map(key).sort()).toEqual(changed));
     for (const message of decodeValues(values.messages.slice(valuesMark))) expect(message).toMatchObject(after.get(key(message)) as IndicatorValue);
     // Status events only about changed values, and one for the new district's first quarter if it is behind.
-    const statusKeys = decodeStatusEvents(status.messages.slice(statusMark)).map(({ data: e }) => `${'indicator' in e ? e.indicator : ''}|${e.unit}|${e.period}`);
+    const statusKeys = decodeStatusEvents(status.messages.slice(statusMark)).map(
+      ({ data: e }) => `${'indicator' in e ? e.indicator : ''}|${e.unit}|${e.period}`,
+    );
     expect(statusKeys.every((k) => changed.includes(k))).toBe(true);
     if (['at_risk', 'off_track'].includes(after.get('SOC-01|999|2025-Q3')?.status ?? '')) {
       await expectEventually(() =>
-        expect(decodeStatusEvents(status.messages.slice(statusMark)).map(({ data: e }) => `${'indicator' in e ? e.indicator : ''}|${e.unit}|${e.period}`)).toContain(
-          'SOC-01|999|2025-Q3',
-        ),
+        expect(
+          decodeStatusEvents(status.messages.slice(statusMark)).map(({ data: e }) => `${'indicator' in e ? e.indicator : ''}|${e.unit}|${e.period}`),
+        ).toContain('SOC-01|999|2025-Q3'),
       );
     }
   });

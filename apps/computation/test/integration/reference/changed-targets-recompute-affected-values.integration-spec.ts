@@ -43,8 +43,7 @@ describe('Targets changed on dx.reference.v1', () => {
     changedAt: new Date().toISOString(),
   });
   const key = (v: { indicator: string; unit: string; period: string }) => `${v.indicator}|${v.unit}|${v.period}`;
-  const settled = () =>
-    expectEventually(async () => expect(await db.outboxCount()).toBe(0), { timeoutMs: 60_000, intervalMs: 100 });
+  const settled = () => expectEventually(async () => expect(await db.outboxCount()).toBe(0), { timeoutMs: 60_000, intervalMs: 100 });
 
   beforeAll(async () => {
     databaseUrl = await createTestDatabase('computation_reference');
@@ -54,7 +53,11 @@ describe('Targets changed on dx.reference.v1', () => {
     db = new ComputationDatabase(databaseUrl);
     await db.connect();
     feed = new ObservationFeed(prefix);
-    reference = new EventPublisher(new Kafka({ clientId: `test-admin-${uniqueSuffix(4)}`, brokers: BROKERS, logLevel: logLevel.NOTHING }), '/test/ingestion', prefix);
+    reference = new EventPublisher(
+      new Kafka({ clientId: `test-admin-${uniqueSuffix(4)}`, brokers: BROKERS, logLevel: logLevel.NOTHING }),
+      '/test/ingestion',
+      prefix,
+    );
     values = await collectMessages(BROKERS, `${prefix}${OUTPUT_TOPICS.values}`);
     status = await collectMessages(BROKERS, `${prefix}${OUTPUT_TOPICS.status}`);
   });
@@ -116,7 +119,8 @@ describe('Targets changed on dx.reference.v1', () => {
     // A status event for each value whose status changed (all of them got worse: slips).
     const statusChanged = changed.filter((k) => before.get(k)?.status !== after.get(k)?.status);
     expect(statusChanged).toContain('SOC-01|31117|2025-Q2');
-    const slipKeys = () => decodeStatusEvents(status.messages.slice(statusMark)).map(({ data: e }) => `${'indicator' in e ? e.indicator : ''}|${e.unit}|${e.period}`);
+    const slipKeys = () =>
+      decodeStatusEvents(status.messages.slice(statusMark)).map(({ data: e }) => `${'indicator' in e ? e.indicator : ''}|${e.unit}|${e.period}`);
     await expectEventually(() => expect(slipKeys().sort()).toEqual([...statusChanged].sort()));
     const slips = decodeStatusEvents(status.messages.slice(statusMark)).map((e) => e.data);
     expect(slips.every((e) => e.kind === 'status_slip')).toBe(true);
@@ -144,7 +148,8 @@ describe('Targets changed on dx.reference.v1', () => {
     await settled();
 
     // Every message about the new ward's quarter carries the new milestone: none was computed with the old one.
-    const wardMessages = () => decodeValues(values.messages.slice(valuesMark)).filter((v) => v.unit === '31120' && v.period === '2025-Q2' && v.indicator === 'SOC-01');
+    const wardMessages = () =>
+      decodeValues(values.messages.slice(valuesMark)).filter((v) => v.unit === '31120' && v.period === '2025-Q2' && v.indicator === 'SOC-01');
     await expectEventually(() => expect(wardMessages().some((v) => v.value === 90)).toBe(true));
     const ward = wardMessages();
     expect(ward.every((v) => v.target?.op === '>' && v.target.value === 80)).toBe(true);

@@ -26,7 +26,11 @@ describe('An effective date moved on dx.reference.v1', () => {
     db = new ComputationDatabase(computation.databaseUrl);
     await db.connect();
     feed = new ObservationFeed(prefix);
-    reference = new EventPublisher(new Kafka({ clientId: `test-admin-${uniqueSuffix(4)}`, brokers: BROKERS, logLevel: logLevel.NOTHING }), '/test/ingestion', prefix);
+    reference = new EventPublisher(
+      new Kafka({ clientId: `test-admin-${uniqueSuffix(4)}`, brokers: BROKERS, logLevel: logLevel.NOTHING }),
+      '/test/ingestion',
+      prefix,
+    );
   });
 
   afterAll(async () => {
@@ -51,7 +55,10 @@ describe('An effective date moved on dx.reference.v1', () => {
     const shipped = HierarchyRegistry.withDefaults().version(TWO_LEVEL_VERSION_ID)?.definition;
     if (!shipped) throw new Error('the 2025-07 version ships with the platform');
     const units: HierarchyChangedV1['units'] = shipped.units.map((u) => ({ ...u, formedFrom: u.formedFrom?.map((part) => ({ ...part })) }));
-    await reference.publish({ contract: HierarchyChangedV1, data: { version: TWO_LEVEL_VERSION_ID, effectiveFrom: '2025-04-01', units, changedAt: new Date().toISOString() } });
+    await reference.publish({
+      contract: HierarchyChangedV1,
+      data: { version: TWO_LEVEL_VERSION_ID, effectiveFrom: '2025-04-01', units, changedAt: new Date().toISOString() },
+    });
 
     // 2025-Q2 is now Cái Khế's, and Cái Khế reported nothing for it: An Hòa's households, applied in the
     // three-level version for a period that version no longer has, are never read as Cái Khế's own report.

@@ -86,7 +86,11 @@ export class ComputationDatabase {
   }
 
   async value(indicator: string, unit: string, period: string): Promise<IndicatorValue | undefined> {
-    const { rows } = await this.client.query('SELECT payload FROM computation.indicator_value WHERE indicator = $1 AND unit = $2 AND period = $3', [indicator, unit, period]);
+    const { rows } = await this.client.query('SELECT payload FROM computation.indicator_value WHERE indicator = $1 AND unit = $2 AND period = $3', [
+      indicator,
+      unit,
+      period,
+    ]);
     return rows[0]?.payload;
   }
 
@@ -132,4 +136,9 @@ export function withoutComputedAt(message: IndicatorComputedV1): IndicatorValue 
   return value as IndicatorValue;
 }
 
-export const OUTPUT_TOPICS = { observations: TOPICS.observations, values: TOPICS.indicatorValues, status: TOPICS.indicatorStatus, deadLetters: TOPICS.deadLetters } as const;
+export const OUTPUT_TOPICS = {
+  observations: TOPICS.observations,
+  values: TOPICS.indicatorValues,
+  status: TOPICS.indicatorStatus,
+  deadLetters: TOPICS.deadLetters,
+} as const;

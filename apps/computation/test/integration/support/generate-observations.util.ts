@@ -19,7 +19,10 @@ const QUARTERS = ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q
 export function generateObservations(count: number, seed = 2025): ScriptedObservation[] {
   const next = seededRandom(seed);
   // The quarters below are the three-level version's (2024-Q1 … 2025-Q2): its communes report them.
-  const communes = HierarchyRegistry.withDefaults().inForce('2024').unitsAtLevel(3).map((u) => u.code);
+  const communes = HierarchyRegistry.withDefaults()
+    .inForce('2024')
+    .unitsAtLevel(3)
+    .map((u) => u.code);
   const result: ScriptedObservation[] = [];
   const seen = new Set<string>();
   while (result.length < count) {

@@ -63,13 +63,22 @@ describe('Agencies, API keys and who may call what', () => {
     const newKey = rotated.body.apiKey;
 
     for (const key of [oldKey, newKey]) {
-      const r = await request(app.http).post('/v1/observations?dryRun=true').set('Authorization', `Bearer ${key}`).send({ observations: [observation] });
+      const r = await request(app.http)
+        .post('/v1/observations?dryRun=true')
+        .set('Authorization', `Bearer ${key}`)
+        .send({ observations: [observation] });
       expect(r.status).toBe(202);
     }
     expect((await asAdmin(request(app.http).delete(`/v1/agencies/${code}/keys/${oldKeyId}`))).status).toBe(204);
-    const withOld = await request(app.http).post('/v1/observations?dryRun=true').set('Authorization', `Bearer ${oldKey}`).send({ observations: [observation] });
+    const withOld = await request(app.http)
+      .post('/v1/observations?dryRun=true')
+      .set('Authorization', `Bearer ${oldKey}`)
+      .send({ observations: [observation] });
     expect(withOld.status).toBe(401);
-    const withNew = await request(app.http).post('/v1/observations?dryRun=true').set('Authorization', `Bearer ${newKey}`).send({ observations: [observation] });
+    const withNew = await request(app.http)
+      .post('/v1/observations?dryRun=true')
+      .set('Authorization', `Bearer ${newKey}`)
+      .send({ observations: [observation] });
     expect(withNew.status).toBe(202);
 
     expect((await asAdmin(request(app.http).delete(`/v1/agencies/${code}/keys/00000000-0000-0000-0000-000000000000`))).status).toBe(404);
@@ -92,8 +101,23 @@ describe('Agencies, API keys and who may call what', () => {
       { name: 'DELETE /v1/agencies/x/keys/y', role: 'admin', call: () => request(app.http).delete('/v1/agencies/x/keys/y') },
       { name: 'GET /v1/catalog', role: 'admin', call: () => request(app.http).get('/v1/catalog') },
       { name: 'GET /v1/units', role: 'admin', call: () => request(app.http).get('/v1/units') },
-      { name: 'POST /v1/observations', role: 'agency', call: () => request(app.http).post('/v1/observations?dryRun=true').send({ observations: [observation] }) },
-      { name: 'POST /v1/observations.csv', role: 'agency', call: () => request(app.http).post('/v1/observations.csv?dryRun=true').set('Content-Type', 'text/csv').send('measure,unit,period,value\nhouseholds.total,31117,2025-Q1,1\n') },
+      {
+        name: 'POST /v1/observations',
+        role: 'agency',
+        call: () =>
+          request(app.http)
+            .post('/v1/observations?dryRun=true')
+            .send({ observations: [observation] }),
+      },
+      {
+        name: 'POST /v1/observations.csv',
+        role: 'agency',
+        call: () =>
+          request(app.http)
+            .post('/v1/observations.csv?dryRun=true')
+            .set('Content-Type', 'text/csv')
+            .send('measure,unit,period,value\nhouseholds.total,31117,2025-Q1,1\n'),
+      },
       { name: 'GET /v1/observations', role: 'agency', call: () => request(app.http).get('/v1/observations') },
       { name: 'GET /v1/submissions/x', role: 'agency', call: () => request(app.http).get('/v1/submissions/00000000-0000-0000-0000-000000000000') },
     ];
@@ -117,7 +141,7 @@ describe('Agencies, API keys and who may call what', () => {
       expect([401, 403]).not.toContain(allowed.status);
     });
 
-    it('should reject observations for another agency\'s units as out_of_scope', async () => {
+    it("should reject observations for another agency's units as out_of_scope", async () => {
       const r = await request(app.http)
         .post('/v1/observations?dryRun=true')
         .set('Authorization', `Bearer ${otherKey}`)

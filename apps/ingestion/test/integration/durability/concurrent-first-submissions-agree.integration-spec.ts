@@ -59,11 +59,15 @@ describe('Concurrent first submissions of the same new observations', () => {
       });
     }
     // No revision row belongs to an observation id that is not stored (a lost first insert).
-    const orphans = await db.query(`SELECT count(*)::int AS n FROM ingestion.observation_revision r WHERE NOT EXISTS (SELECT 1 FROM ingestion.observation o WHERE o.observation_id = r.observation_id)`);
+    const orphans = await db.query(
+      `SELECT count(*)::int AS n FROM ingestion.observation_revision r WHERE NOT EXISTS (SELECT 1 FROM ingestion.observation o WHERE o.observation_id = r.observation_id)`,
+    );
     expect(orphans.rows[0].n).toBe(0);
 
     const byPeriod = new Map(stored.rows.map((r) => [r.period as string, r]));
-    await expectEventually(() => expect(new Set(published.messages.map((m) => JSON.parse(m.value ?? '{}').id)).size).toBe(KEYS * WRITERS), { timeoutMs: 60_000 });
+    await expectEventually(() => expect(new Set(published.messages.map((m) => JSON.parse(m.value ?? '{}').id)).size).toBe(KEYS * WRITERS), {
+      timeoutMs: 60_000,
+    });
     const events = published.messages.map((m) => {
       const decoded = decodeEvent(ObservationRecordedV1, m.value);
       if (!decoded.ok) throw decoded.error;

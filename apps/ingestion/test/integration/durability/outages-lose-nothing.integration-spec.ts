@@ -6,7 +6,12 @@ import { collectMessages, expectEventually, PrivateServer, startPrivateKafka, st
 import { IngestionTestApp, startIngestion } from '../ingestion-test-app';
 
 const batch = (start: number, size: number) => ({
-  observations: Array.from({ length: size }, (_, i) => ({ measure: 'work_records.total', unit: '916', period: `20${10 + Math.floor((start + i) / 12)}-${String(((start + i) % 12) + 1).padStart(2, '0')}`, value: start + i })),
+  observations: Array.from({ length: size }, (_, i) => ({
+    measure: 'work_records.total',
+    unit: '916',
+    period: `20${10 + Math.floor((start + i) / 12)}-${String(((start + i) % 12) + 1).padStart(2, '0')}`,
+    value: start + i,
+  })),
 });
 
 describe('Kafka stopped while agencies submit', () => {
@@ -41,10 +46,13 @@ describe('Kafka stopped while agencies submit', () => {
 
     const collector = await collectMessages([kafka.address], `${app.topicPrefix}${TOPICS.observations}`);
     try {
-      await expectEventually(() => {
-        const ids = new Set(collector.messages.map((m) => JSON.parse(m.value ?? '{}').id));
-        expect(ids.size).toBe(100);
-      }, { timeoutMs: 60_000, intervalMs: 500 });
+      await expectEventually(
+        () => {
+          const ids = new Set(collector.messages.map((m) => JSON.parse(m.value ?? '{}').id));
+          expect(ids.size).toBe(100);
+        },
+        { timeoutMs: 60_000, intervalMs: 500 },
+      );
       const values = collector.messages.map((m) => {
         const decoded = decodeEvent(ObservationRecordedV1, m.value);
         if (!decoded.ok) throw decoded.error;
@@ -94,4 +102,3 @@ describe('PostgreSQL unreachable while agencies submit', () => {
     expect(stored.body.observations.map((o: { value: number }) => o.value).sort((a: number, b: number) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 });
-

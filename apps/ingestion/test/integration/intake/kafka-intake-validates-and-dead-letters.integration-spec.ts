@@ -5,7 +5,7 @@ import { collectMessages, expectEventually, MessageCollector } from '@dx/testing
 
 import { IngestionTestApp, startIngestion } from '../ingestion-test-app';
 
-describe('Kafka intake from agencies\' own systems', () => {
+describe("Kafka intake from agencies' own systems", () => {
   let app: IngestionTestApp;
   let recorded: MessageCollector;
   let rejected: MessageCollector;
@@ -38,7 +38,11 @@ describe('Kafka intake from agencies\' own systems', () => {
           { key: '31120', headers: { ...headers, ...enveloped.headers }, value: enveloped.value },
           { key: '31153', headers, value: JSON.stringify({ measure: 'households.total', unit: '31153', period: '2025-Q1', value: 5 }) },
           { key: 'x', headers, value: 'not json at all' },
-          { key: '31117', headers: { [AGENCY_HEADER]: 'nobody' }, value: JSON.stringify({ measure: 'households.total', unit: '31117', period: '2025-Q1', value: 1 }) },
+          {
+            key: '31117',
+            headers: { [AGENCY_HEADER]: 'nobody' },
+            value: JSON.stringify({ measure: 'households.total', unit: '31117', period: '2025-Q1', value: 1 }),
+          },
           { key: '31117', value: JSON.stringify({ measure: 'households.total', unit: '31117', period: '2025-Q1', value: 1 }) },
         ],
       });
@@ -46,10 +50,13 @@ describe('Kafka intake from agencies\' own systems', () => {
       await producer.disconnect();
     }
 
-    await expectEventually(() => {
-      expect(recorded.messages).toHaveLength(2);
-      expect(rejected.messages).toHaveLength(5);
-    }, { timeoutMs: 30_000 });
+    await expectEventually(
+      () => {
+        expect(recorded.messages).toHaveLength(2);
+        expect(rejected.messages).toHaveLength(5);
+      },
+      { timeoutMs: 30_000 },
+    );
 
     const values = recorded.messages.map((m) => {
       const decoded = decodeEvent(ObservationRecordedV1, m.value);

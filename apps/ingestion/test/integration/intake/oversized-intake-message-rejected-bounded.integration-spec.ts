@@ -29,7 +29,12 @@ describe('Kafka intake and oversized messages', () => {
   });
 
   it('should reject an oversized message with its first 64 KiB, size and SHA-256, cut a huge reason, and record what follows', async () => {
-    const oversized = Buffer.from(JSON.stringify({ measure: 'households.total', unit: '31117', period: '2025-Q1', value: 1, note: 'x'.repeat(900_000) }).replace('"value":1', '"value":"one"'));
+    const oversized = Buffer.from(
+      JSON.stringify({ measure: 'households.total', unit: '31117', period: '2025-Q1', value: 1, note: 'x'.repeat(900_000) }).replace(
+        '"value":1',
+        '"value":"one"',
+      ),
+    );
     const hugeType = JSON.stringify({
       specversion: '1.0',
       id: 'agency-event-1',
@@ -48,15 +53,21 @@ describe('Kafka intake and oversized messages', () => {
       const topic = `${app.topicPrefix}${TOPICS.intake}`;
       await producer.send({ topic, messages: [{ key: '31117', headers, value: oversized }] });
       await producer.send({ topic, messages: [{ key: '31117', headers, value: hugeType }] });
-      await producer.send({ topic, messages: [{ key: '31117', headers, value: JSON.stringify({ measure: 'households.total', unit: '31117', period: '2025-Q1', value: 500 }) }] });
+      await producer.send({
+        topic,
+        messages: [{ key: '31117', headers, value: JSON.stringify({ measure: 'households.total', unit: '31117', period: '2025-Q1', value: 500 }) }],
+      });
     } finally {
       await producer.disconnect();
     }
 
-    await expectEventually(() => {
-      expect(recorded.messages).toHaveLength(1);
-      expect(rejected.messages).toHaveLength(2);
-    }, { timeoutMs: 30_000 });
+    await expectEventually(
+      () => {
+        expect(recorded.messages).toHaveLength(1);
+        expect(rejected.messages).toHaveLength(2);
+      },
+      { timeoutMs: 30_000 },
+    );
 
     const recordedValue = decodeEvent(ObservationRecordedV1, recorded.messages[0].value);
     expect(recordedValue.ok && recordedValue.event.data.value).toBe(500);

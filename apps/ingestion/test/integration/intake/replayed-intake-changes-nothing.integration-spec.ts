@@ -35,7 +35,10 @@ describe('Kafka intake applied once per message, in offset order', () => {
   async function caughtUp(): Promise<void> {
     await expectEventually(
       async () => {
-        const [ends, [committed]] = await Promise.all([admin.fetchTopicOffsets(intakeTopic()), admin.fetchOffsets({ groupId: groupId(), topics: [intakeTopic()] })]);
+        const [ends, [committed]] = await Promise.all([
+          admin.fetchTopicOffsets(intakeTopic()),
+          admin.fetchOffsets({ groupId: groupId(), topics: [intakeTopic()] }),
+        ]);
         for (const end of ends) {
           const at = committed.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
           expect(end.high === '0' ? '0' : at).toBe(end.high);
@@ -88,14 +91,19 @@ describe('Kafka intake applied once per message, in offset order', () => {
       { key: '31117', headers: from(agencies.b), value: observation('31117', -1) },
       { key: '31117', headers: from(agencies.revoked), value: observation('31123', 9) },
     ]);
-    await expectEventually(() => {
-      expect(recorded.messages).toHaveLength(4);
-      expect(rejected.messages).toHaveLength(2);
-    }, { timeoutMs: 30_000 });
+    await expectEventually(
+      () => {
+        expect(recorded.messages).toHaveLength(4);
+        expect(rejected.messages).toHaveLength(2);
+      },
+      { timeoutMs: 30_000 },
+    );
     await caughtUp();
 
     const stored = await state();
-    expect(stored.observations.map((o: { unit: string; value: number; revision: number; agency_code: string }) => [o.unit, o.value, o.revision, o.agency_code])).toEqual([
+    expect(
+      stored.observations.map((o: { unit: string; value: number; revision: number; agency_code: string }) => [o.unit, o.value, o.revision, o.agency_code]),
+    ).toEqual([
       ['31117', 6, 2, agencies.a],
       ['31120', 8, 2, agencies.a],
     ]);
@@ -104,10 +112,12 @@ describe('Kafka intake applied once per message, in offset order', () => {
       if (!decoded.ok) throw decoded.error;
       return [decoded.event.data.agency, decoded.event.data.reason.code];
     });
-    expect(reasons.sort()).toEqual([
-      [agencies.b, 'invalid_value'],
-      [agencies.revoked, 'no_live_key'],
-    ].sort());
+    expect(reasons.sort()).toEqual(
+      [
+        [agencies.b, 'invalid_value'],
+        [agencies.revoked, 'no_live_key'],
+      ].sort(),
+    );
   });
 
   it('should change nothing and emit nothing when the whole range is consumed again', async () => {
@@ -119,7 +129,12 @@ describe('Kafka intake applied once per message, in offset order', () => {
     await app.service.close();
     await expectEventually(() => admin.deleteGroups([groupId()]), { timeoutMs: 30_000, intervalMs: 500 });
     const restarted = await startIngestion({ DATABASE_URL: databaseUrl, KAFKA_TOPIC_PREFIX: topicPrefix });
-    app = { ...restarted, close: async () => { await restarted.close(); } };
+    app = {
+      ...restarted,
+      close: async () => {
+        await restarted.close();
+      },
+    };
     await caughtUp();
 
     // A new message after the replayed range: once its event is out, anything the replay wrote would be too.

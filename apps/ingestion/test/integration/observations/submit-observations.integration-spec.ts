@@ -12,7 +12,11 @@ describe('Submitting observations', () => {
   let published: MessageCollector;
   let apiKey: string;
 
-  const post = (body: unknown, path = '/v1/observations') => request(app.http).post(path).set('Authorization', `Bearer ${apiKey}`).send(body as object);
+  const post = (body: unknown, path = '/v1/observations') =>
+    request(app.http)
+      .post(path)
+      .set('Authorization', `Bearer ${apiKey}`)
+      .send(body as object);
   const recorded = () =>
     published.messages.map((m) => {
       const decoded = decodeEvent(ObservationRecordedV1, m.value);
@@ -27,7 +31,11 @@ describe('Submitting observations', () => {
     await db.connect();
     published = await collectMessages(app.brokers, `${app.topicPrefix}${TOPICS.observations}`);
     // The whole city, but only these measures (units out of scope: see the access-matrix test).
-    ({ apiKey } = await app.createAgency({ code: 'ninh-kieu', measures: ['households.*', 'work_records.*', 'grdp.*', 'fibre.available'], units: ['916', '92'] }));
+    ({ apiKey } = await app.createAgency({
+      code: 'ninh-kieu',
+      measures: ['households.*', 'work_records.*', 'grdp.*', 'fibre.available'],
+      units: ['916', '92'],
+    }));
   });
 
   afterAll(async () => {
@@ -54,7 +62,13 @@ describe('Submitting observations', () => {
     const before = await count('observation');
     const response = await post({ observations: [item] });
     expect(response.status).toBe(422);
-    expect(response.body).toEqual({ submissionId: expect.any(String), accepted: 0, revised: 0, unchanged: 0, rejected: [{ index: 0, code, message: expect.stringContaining(' / ') }] });
+    expect(response.body).toEqual({
+      submissionId: expect.any(String),
+      accepted: 0,
+      revised: 0,
+      unchanged: 0,
+      rejected: [{ index: 0, code, message: expect.stringContaining(' / ') }],
+    });
     expect(await count('observation')).toBe(before);
   });
 
@@ -75,10 +89,13 @@ describe('Submitting observations', () => {
       [4, 'invalid_value'],
     ]);
 
-    await expectEventually(() => {
-      const subjects = recorded().map((e) => e.subject);
-      expect(subjects).toEqual(expect.arrayContaining(['households.total/31117/2025-Q1', 'households.fibre/31117/2025-Q1', 'grdp.digital/92/2024']));
-    }, { timeoutMs: 20_000 });
+    await expectEventually(
+      () => {
+        const subjects = recorded().map((e) => e.subject);
+        expect(subjects).toEqual(expect.arrayContaining(['households.total/31117/2025-Q1', 'households.fibre/31117/2025-Q1', 'grdp.digital/92/2024']));
+      },
+      { timeoutMs: 20_000 },
+    );
     const events = recorded();
     expect(events.some((e) => e.data.unit === '99999' || e.data.unit === '31120')).toBe(false);
     const grdp = events.find((e) => e.data.measure === 'grdp.digital');
@@ -92,11 +109,18 @@ describe('Submitting observations', () => {
     expect((await post({ observations: [item] })).body).toMatchObject({ accepted: 1, revised: 0, unchanged: 0 });
     expect((await post({ observations: [item] })).body).toMatchObject({ accepted: 0, revised: 0, unchanged: 1 });
     // A revision that lowers the value, then a second one in the same request as a third.
-    expect((await post({ observations: [{ ...item, value: 1100 }, { ...item, value: 1150 }] })).body).toMatchObject({ accepted: 0, revised: 2, unchanged: 0 });
+    expect(
+      (
+        await post({
+          observations: [
+            { ...item, value: 1100 },
+            { ...item, value: 1150 },
+          ],
+        })
+      ).body,
+    ).toMatchObject({ accepted: 0, revised: 2, unchanged: 0 });
 
-    const history = await request(app.http)
-      .get('/v1/observations?measure=work_records.total&unit=916&period=2025-03')
-      .set('Authorization', `Bearer ${apiKey}`);
+    const history = await request(app.http).get('/v1/observations?measure=work_records.total&unit=916&period=2025-03').set('Authorization', `Bearer ${apiKey}`);
     expect(history.status).toBe(200);
     expect(history.body.observations).toHaveLength(1);
     expect(history.body.observations[0]).toMatchObject({ value: 1150, revision: 3 });
@@ -106,14 +130,19 @@ describe('Submitting observations', () => {
       [3, 1150],
     ]);
 
-    await expectEventually(() => {
-      const revisions = recorded().filter((e) => e.subject === 'work_records.total/916/2025-03').map((e) => [e.data.revision, e.data.value, e.data.previousValue]);
-      expect(revisions).toEqual([
-        [1, 1200, undefined],
-        [2, 1100, 1200],
-        [3, 1150, 1100],
-      ]);
-    }, { timeoutMs: 20_000 });
+    await expectEventually(
+      () => {
+        const revisions = recorded()
+          .filter((e) => e.subject === 'work_records.total/916/2025-03')
+          .map((e) => [e.data.revision, e.data.value, e.data.previousValue]);
+        expect(revisions).toEqual([
+          [1, 1200, undefined],
+          [2, 1100, 1200],
+          [3, 1150, 1100],
+        ]);
+      },
+      { timeoutMs: 20_000 },
+    );
   });
 
   it('should return the first answer and do nothing again when a request is retried with its Idempotency-Key', async () => {
@@ -157,7 +186,15 @@ describe('Submitting observations', () => {
 
   it('should check and answer but store and publish nothing when dryRun is set', async () => {
     const [observations, outbox, submissions] = [await count('observation'), await count('observation_revision'), await count('submission')];
-    const response = await post({ observations: [{ measure: 'households.total', unit: '31123', period: '2025-Q1', value: 12 }, { measure: 'nope', unit: '1', period: 'x', value: 1 }] }, '/v1/observations?dryRun=true');
+    const response = await post(
+      {
+        observations: [
+          { measure: 'households.total', unit: '31123', period: '2025-Q1', value: 12 },
+          { measure: 'nope', unit: '1', period: 'x', value: 1 },
+        ],
+      },
+      '/v1/observations?dryRun=true',
+    );
     expect(response.status).toBe(202);
     expect(response.body).toMatchObject({ accepted: 1, rejected: [{ index: 1, code: 'unknown_measure' }] });
     expect([await count('observation'), await count('observation_revision'), await count('submission')]).toEqual([observations, outbox, submissions]);
@@ -181,11 +218,15 @@ describe('Submitting observations', () => {
     const item = { measure: 'households.total', unit: '31117', period: '2024-Q4', value: 10 };
     const { apiKey: otherKey } = await app.createAgency({ measures: ['households.*'], units: ['916'] });
     expect((await post({ observations: [item] })).body).toMatchObject({ accepted: 1 });
-    const other = await request(app.http).post('/v1/observations').set('Authorization', `Bearer ${otherKey}`).send({ observations: [{ ...item, value: 20 }] });
+    const other = await request(app.http)
+      .post('/v1/observations')
+      .set('Authorization', `Bearer ${otherKey}`)
+      .send({ observations: [{ ...item, value: 20 }] });
     expect(other.body).toMatchObject({ revised: 1 });
 
     const listed = async (key: string) =>
-      (await request(app.http).get('/v1/observations?measure=households.total&unit=31117&period=2024-Q4').set('Authorization', `Bearer ${key}`)).body.observations;
+      (await request(app.http).get('/v1/observations?measure=households.total&unit=31117&period=2024-Q4').set('Authorization', `Bearer ${key}`)).body
+        .observations;
     const mine = await listed(apiKey);
     expect(mine).toEqual([expect.objectContaining({ value: 10, revision: 1, supersededByAnotherAgency: true })]);
     expect(mine[0].revisions.map((r: { revision: number; value: number }) => [r.revision, r.value])).toEqual([[1, 10]]);
@@ -196,12 +237,17 @@ describe('Submitting observations', () => {
   });
 
   it('should accept CSV and reject a bad row by its 1-based row number', async () => {
-    const csv = 'measure,unit,period,value,sector\nhouseholds.total,31147,2025-Q1,40,\nhouseholds.total,31147,2025-Q2,forty,\ngrdp.total,92,2024,99000,services\n';
+    const csv =
+      'measure,unit,period,value,sector\nhouseholds.total,31147,2025-Q1,40,\nhouseholds.total,31147,2025-Q2,forty,\ngrdp.total,92,2024,99000,services\n';
     const response = await request(app.http).post('/v1/observations.csv').set('Authorization', `Bearer ${apiKey}`).set('Content-Type', 'text/csv').send(csv);
     expect(response.status).toBe(202);
     expect(response.body).toMatchObject({ accepted: 2, rejected: [{ index: 2, code: 'invalid_value' }] });
 
-    const header = await request(app.http).post('/v1/observations.csv').set('Authorization', `Bearer ${apiKey}`).set('Content-Type', 'text/csv').send('a,b\n1,2\n');
+    const header = await request(app.http)
+      .post('/v1/observations.csv')
+      .set('Authorization', `Bearer ${apiKey}`)
+      .set('Content-Type', 'text/csv')
+      .send('a,b\n1,2\n');
     expect(header.status).toBe(400);
     expect(header.body.error.code).toBe('invalid_csv');
   });
@@ -225,8 +271,18 @@ describe('Submitting observations', () => {
     ['no observations array', (r: request.Test) => r.send({ items: [] }), 400, 'invalid_request'],
     ['an empty array', (r: request.Test) => r.send({ observations: [] }), 400, 'invalid_request'],
     ['10,001 observations', (r: request.Test) => r.send({ observations: Array.from({ length: 10_001 }, () => ({})) }), 400, 'invalid_request'],
-    ['nesting 1,000 deep', (r: request.Test) => r.set('Content-Type', 'application/json').send(`{"observations":[${'['.repeat(1000)}${']'.repeat(1000)}]}`), 400, 'too_deep'],
-    ['a 10 MB body', (r: request.Test) => r.set('Content-Type', 'application/json').send(`{"observations":["${'x'.repeat(10 * 1024 * 1024)}"]}`), 413, 'payload_too_large'],
+    [
+      'nesting 1,000 deep',
+      (r: request.Test) => r.set('Content-Type', 'application/json').send(`{"observations":[${'['.repeat(1000)}${']'.repeat(1000)}]}`),
+      400,
+      'too_deep',
+    ],
+    [
+      'a 10 MB body',
+      (r: request.Test) => r.set('Content-Type', 'application/json').send(`{"observations":["${'x'.repeat(10 * 1024 * 1024)}"]}`),
+      413,
+      'payload_too_large',
+    ],
     ['text/plain', (r: request.Test) => r.set('Content-Type', 'text/plain').send('hello'), 415, 'unsupported_media_type'],
   ])('should refuse %s with a clear error and store nothing', async (_name, send, status, code) => {
     const before = await count('submission');

@@ -55,7 +55,11 @@ describe('Reference data changed by an administrator at run time', () => {
     expect(response.status).toBe(422);
     expect(response.body.error.code).toBe('invalid_hierarchy');
     expect(response.body.error.details).toEqual([
-      { code: 'unknown_parent', entry: 'unit 31135', message: 'unit 31135: đơn vị cấp trên 916 không có trong phiên bản / parent 916 does not exist in the version' },
+      {
+        code: 'unknown_parent',
+        entry: 'unit 31135',
+        message: 'unit 31135: đơn vị cấp trên 916 không có trong phiên bản / parent 916 does not exist in the version',
+      },
     ]);
     expect(await count('hierarchy_version')).toBe(0);
     expect(await count('outbox_event')).toBe(0);
@@ -108,7 +112,13 @@ describe('Reference data changed by an administrator at run time', () => {
     await expectEventually(() => expect(published().filter((m) => m.key === 'targets:SOC-01')).toHaveLength(1));
     const [message] = published().filter((m) => m.key === 'targets:SOC-01');
     expect(message.type).toBe('vn.cantho.dx.reference.targets.changed.v1');
-    expect(message.data).toMatchObject({ indicator: 'SOC-01', targets, tolerance: 2, regressionThreshold: response.body.regressionThreshold, baseline: response.body.baseline });
+    expect(message.data).toMatchObject({
+      indicator: 'SOC-01',
+      targets,
+      tolerance: 2,
+      regressionThreshold: response.body.regressionThreshold,
+      baseline: response.body.baseline,
+    });
     const catalog = (await asAdmin(request(app.http).get('/v1/catalog'))).body;
     expect(catalog.targets.filter((t: { indicator: string }) => t.indicator === 'SOC-01')).toEqual(targets.map((t) => ({ ...t, indicator: 'SOC-01' })));
   });
@@ -119,7 +129,10 @@ describe('Reference data changed by an administrator at run time', () => {
     expect(response.body).toMatchObject({ version: '2026-01', effectiveFrom: '2026-01-01', active: true });
     expect(response.body.units.map((u: { code: string }) => u.code)).toEqual(['92', '31135', '32001']);
 
-    const listed = (await asAdmin(request(app.http).get('/v1/hierarchies'))).body.map((v: { version: string; effectiveFrom: string }) => [v.version, v.effectiveFrom]);
+    const listed = (await asAdmin(request(app.http).get('/v1/hierarchies'))).body.map((v: { version: string; effectiveFrom: string }) => [
+      v.version,
+      v.effectiveFrom,
+    ]);
     expect(listed).toEqual([
       ['2024-11', '2024-11-01'],
       ['2025-07', '2025-07-01'],
@@ -132,7 +145,11 @@ describe('Reference data changed by an administrator at run time', () => {
     expect((await asAdmin(request(app.http).get('/v1/units?version=2026-01&parent=916'))).status).toBe(404);
 
     await expectEventually(() => expect(published().filter((m) => m.key === 'hierarchy:2026-01')).toHaveLength(1));
-    expect(published().find((m) => m.key === 'hierarchy:2026-01')?.data).toMatchObject({ version: '2026-01', effectiveFrom: '2026-01-01', units: version2026.units });
+    expect(published().find((m) => m.key === 'hierarchy:2026-01')?.data).toMatchObject({
+      version: '2026-01',
+      effectiveFrom: '2026-01-01',
+      units: version2026.units,
+    });
 
     // 32001 exists only from 2026-01: accepted for 2026, unknown in 2025's version.
     const { apiKey } = await app.createAgency({ measures: ['households.*'], units: ['92'] });
@@ -148,11 +165,15 @@ describe('Reference data changed by an administrator at run time', () => {
   it('should let another running instance check against a change made on this one', async () => {
     const other = await startIngestion({ DATABASE_URL: app.databaseUrl, KAFKA_TOPIC_PREFIX: app.topicPrefix });
     try {
-      const response = await asAdmin(request(app.http).put('/v1/catalog/targets/SOC-02')).send({ targets: [{ kind: 'milestone', year: 2030, op: '>=', value: 100 }] });
+      const response = await asAdmin(request(app.http).put('/v1/catalog/targets/SOC-02')).send({
+        targets: [{ kind: 'milestone', year: 2030, op: '>=', value: 100 }],
+      });
       expect(response.status).toBe(200);
       await expectEventually(async () => {
         const catalog = (await asAdmin(request(other.http).get('/v1/catalog'))).body;
-        expect(catalog.targets.filter((t: { indicator: string }) => t.indicator === 'SOC-02')).toEqual([{ kind: 'milestone', year: 2030, op: '>=', value: 100, indicator: 'SOC-02' }]);
+        expect(catalog.targets.filter((t: { indicator: string }) => t.indicator === 'SOC-02')).toEqual([
+          { kind: 'milestone', year: 2030, op: '>=', value: 100, indicator: 'SOC-02' },
+        ]);
       });
     } finally {
       await other.service.close();

@@ -25,7 +25,15 @@ const HOSTILE_STRINGS = [
 ];
 
 const hostileText = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }));
-const anyJson = fc.oneof(hostileText, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 3 }));
+const anyJson = fc.oneof(
+  hostileText,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.integer(), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 3 }),
+);
 // The value is always unacceptable, so no generated item can be a valid observation by chance.
 const invalidValue = fc.oneof(
   fc.constantFrom(-1, -1.5, -0.0001, -1e308, '12', '', null, true, {}, []),
@@ -81,7 +89,10 @@ const hostileSegment = fc.oneof(
   ),
 );
 const hostileQuery = fc
-  .array(fc.tuple(fc.constantFrom('measure', 'unit', 'period', 'limit', 'version', 'dryRun', 'measure[]', '__proto__'), hostileSegment), { minLength: 1, maxLength: 4 })
+  .array(fc.tuple(fc.constantFrom('measure', 'unit', 'period', 'limit', 'version', 'dryRun', 'measure[]', '__proto__'), hostileSegment), {
+    minLength: 1,
+    maxLength: 4,
+  })
   .map((pairs) => pairs.map(([name, value]) => `${name}=${value}`).join('&'));
 const PARAMETER_COUNT = 400;
 
@@ -126,7 +137,15 @@ describe('Hostile input to every write endpoint', () => {
     const csv = fc.sample(hostileCsv, { numRuns: COUNT.csv, seed: 44 });
     await send(csv.map((text) => () => agency(request(app.http).post('/v1/observations.csv')).set('Content-Type', 'text/csv').send(text)));
     const agencies = fc.sample(hostileAgency, { numRuns: COUNT.agency, seed: 45 });
-    await send(agencies.map((body) => () => request(app.http).post('/v1/agencies').set('Authorization', `Bearer ${ADMIN_TOKEN}`).send(body as object)));
+    await send(
+      agencies.map(
+        (body) => () =>
+          request(app.http)
+            .post('/v1/agencies')
+            .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+            .send(body as object),
+      ),
+    );
 
     expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(10_000);
     const stored = await db.query(`SELECT (SELECT count(*) FROM ingestion.observation)::int AS observations,
@@ -135,9 +154,11 @@ describe('Hostile input to every write endpoint', () => {
     expect(stored.rows[0]).toEqual({ observations: 0, events: 0, agencies: 1 });
 
     expect((await request(app.http).get('/health/live')).status).toBe(200);
-    const valid = await agency(request(app.http).post('/v1/observations')).send({ observations: [{ measure: 'households.total', unit: '31117', period: '2025-Q1', value: 10 }] });
+    const valid = await agency(request(app.http).post('/v1/observations')).send({
+      observations: [{ measure: 'households.total', unit: '31117', period: '2025-Q1', value: 10 }],
+    });
     expect(valid.status).toBe(202);
-   }, 300_000); // 10,000 requests: minutes on a loaded two-core machine
+  }, 300_000); // 10,000 requests: minutes on a loaded two-core machine
 
   it('should answer hostile path and query parameters with 4xx (or an empty 200 for a search), never 5xx', async () => {
     const admin = (r: request.Test) => r.set('Authorization', `Bearer ${ADMIN_TOKEN}`);
@@ -172,7 +193,9 @@ describe('Hostile input to every write endpoint', () => {
     }
     expect([...answered.values()].reduce((a, b) => a + b, 0)).toBe(6 * PARAMETER_COUNT);
     expect(answered.get(400)).toBeGreaterThan(PARAMETER_COUNT);
-    const stored = await db.query(`SELECT (SELECT count(*) FROM ingestion.observation)::int AS observations, (SELECT count(*) FROM ingestion.api_key)::int AS keys`);
+    const stored = await db.query(
+      `SELECT (SELECT count(*) FROM ingestion.observation)::int AS observations, (SELECT count(*) FROM ingestion.api_key)::int AS keys`,
+    );
     expect(stored.rows[0]).toEqual({ observations: observationsBefore, keys: 1 });
   });
 });

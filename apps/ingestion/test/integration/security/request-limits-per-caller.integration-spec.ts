@@ -7,7 +7,11 @@ describe('Limits per caller: failed authentication, reads, admin calls', () => {
   let apiKey: string;
 
   beforeAll(async () => {
-    app = await startIngestion({ INGESTION_AUTH_FAILURES_PER_MINUTE: '6', INGESTION_READ_RATE_LIMIT_PER_MINUTE: '3', INGESTION_ADMIN_RATE_LIMIT_PER_MINUTE: '3' });
+    app = await startIngestion({
+      INGESTION_AUTH_FAILURES_PER_MINUTE: '6',
+      INGESTION_READ_RATE_LIMIT_PER_MINUTE: '3',
+      INGESTION_ADMIN_RATE_LIMIT_PER_MINUTE: '3',
+    });
     ({ apiKey } = await app.createAgency({ measures: ['households.*'], units: ['916'] })); // the first admin call
   });
 
@@ -21,7 +25,7 @@ describe('Limits per caller: failed authentication, reads, admin calls', () => {
     expect(Number(response.headers['retry-after'])).toBeGreaterThanOrEqual(1);
   };
 
-  it('should limit an agency\'s reads per minute without touching its submissions', async () => {
+  it("should limit an agency's reads per minute without touching its submissions", async () => {
     const read = () => request(app.http).get('/v1/observations').set('Authorization', `Bearer ${apiKey}`);
     expect([(await read()).status, (await read()).status, (await read()).status]).toEqual([200, 200, 200]);
     expectLimited(await read());

@@ -31,11 +31,15 @@ export class AcknowledgeAlertService {
       const found = await this.alerts.find(manager, alertId);
       if (!found) return refuse('alert_not_found', { vi: `Không có cảnh báo ${alertId}`, en: `No alert ${alertId}` });
       if (!mayAccess(principal, found, this.reference)) {
-        return refuse('out_of_scope', { vi: 'Cảnh báo nằm ngoài phạm vi của đăng ký này', en: 'the alert is outside this subscription\'s scope' });
+        return refuse('out_of_scope', { vi: 'Cảnh báo nằm ngoài phạm vi của đăng ký này', en: "the alert is outside this subscription's scope" });
       }
       const key = alertKeyText(found);
       await this.alerts.lockKey(manager, key);
-      const decision = decideAlert(await this.alerts.loadKey(manager, key), { type: 'acknowledge', alertId, by, ...(note !== undefined ? { note } : {}), at }, this.reference);
+      const decision = decideAlert(
+        await this.alerts.loadKey(manager, key),
+        { type: 'acknowledge', alertId, by, ...(note !== undefined ? { note } : {}), at },
+        this.reference,
+      );
       if (decision.rejection) return refuse(decision.rejection.code, decision.rejection.message);
       await this.decisions.record(manager, decision, at);
       const alert = decision.alerts.find((a) => a.id === alertId);

@@ -45,7 +45,10 @@ export class ApplyStatusChangesService {
     if (events.length === 0) return { fresh: 0, applied: 0, notifications: 0 };
     const at = this.clock.now();
     const result = await this.dataSource.transaction(async (manager) => {
-      const fresh = await this.processed.markProcessed(manager, events.map((e) => e.eventId));
+      const fresh = await this.processed.markProcessed(
+        manager,
+        events.map((e) => e.eventId),
+      );
       const byKey = new Map<string, StatusChange[]>();
       for (const { eventId, data } of events) {
         if (!fresh.delete(eventId)) continue;

@@ -51,7 +51,10 @@ const ALERT_EXAMPLE = {
   previousStatus: 'on_track',
   value: 61.5,
   expected: 88,
-  message: { vi: 'SOC-01 … — Phường Cái Khế (31120), kỳ 2025-Q3: từ "đúng tiến độ" chuyển sang "chậm tiến độ" …', en: 'SOC-01 … — Phường Cái Khế (31120), 2025-Q3: from "on track" now "off track" …' },
+  message: {
+    vi: 'SOC-01 … — Phường Cái Khế (31120), kỳ 2025-Q3: từ "đúng tiến độ" chuyển sang "chậm tiến độ" …',
+    en: 'SOC-01 … — Phường Cái Khế (31120), 2025-Q3: from "on track" now "off track" …',
+  },
   firedAt: '2026-11-30T01:00:00.000Z',
   escalationLevel: 0,
   nextTimerAt: '2026-11-30T13:00:00.000Z',
@@ -69,7 +72,7 @@ export class AlertsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Danh sách cảnh báo / alerts, most recently fired first (admin: all; a subscription\'s token: those in its scope)' })
+  @ApiOperation({ summary: "Danh sách cảnh báo / alerts, most recently fired first (admin: all; a subscription's token: those in its scope)" })
   @ApiQuery({ name: 'state', required: false, enum: ['firing', 'acknowledged', 'resolved'] })
   @ApiQuery({ name: 'unit', required: false })
   @ApiQuery({ name: 'indicator', required: false })
@@ -81,13 +84,25 @@ export class AlertsController {
   @ApiResponse(errorResponse('unauthenticated'))
   async list(@CurrentPrincipal() principal: Principal, @Query() rawQuery: unknown) {
     const query = parseRequest(listQuerySchema, rawQuery);
-    const filter = { ...(query.state ? { state: query.state } : {}), ...(query.unit ? { unit: query.unit } : {}), ...(query.indicator || query.measure ? { subject: query.indicator ?? query.measure } : {}) };
+    const filter = {
+      ...(query.state ? { state: query.state } : {}),
+      ...(query.unit ? { unit: query.unit } : {}),
+      ...(query.indicator || query.measure ? { subject: query.indicator ?? query.measure } : {}),
+    };
     return this.query.list(principal, filter, query.limit, query.offset);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Một cảnh báo và toàn bộ diễn biến / one alert with its full history (fired, notified whom over which channel with which result, acknowledged, escalated, resolved)' })
-  @ApiResponse({ status: 200, schema: { example: { ...ALERT_EXAMPLE, history: [{ type: 'fired', at: '2026-11-30T01:00:00.000Z', severity: 'critical', period: '2025-Q3', eventId: '…' }] } } })
+  @ApiOperation({
+    summary:
+      'Một cảnh báo và toàn bộ diễn biến / one alert with its full history (fired, notified whom over which channel with which result, acknowledged, escalated, resolved)',
+  })
+  @ApiResponse({
+    status: 200,
+    schema: {
+      example: { ...ALERT_EXAMPLE, history: [{ type: 'fired', at: '2026-11-30T01:00:00.000Z', severity: 'critical', period: '2025-Q3', eventId: '…' }] },
+    },
+  })
   @ApiResponse(errorResponse('alert_not_found'))
   @ApiResponse(errorResponse('out_of_scope'))
   async detail(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
@@ -96,8 +111,12 @@ export class AlertsController {
 
   @Post(':id/acknowledge')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Xác nhận cảnh báo / acknowledge: stops reminders and escalation until it resolves (admin, or a subscription whose scope covers it)' })
-  @ApiBody({ schema: { type: 'object', required: ['by'], example: { by: 'Nguyễn Văn An (Sở TT&TT)', note: 'Đã liên hệ phường, sẽ cập nhật số liệu trong tuần' } } })
+  @ApiOperation({
+    summary: 'Xác nhận cảnh báo / acknowledge: stops reminders and escalation until it resolves (admin, or a subscription whose scope covers it)',
+  })
+  @ApiBody({
+    schema: { type: 'object', required: ['by'], example: { by: 'Nguyễn Văn An (Sở TT&TT)', note: 'Đã liên hệ phường, sẽ cập nhật số liệu trong tuần' } },
+  })
   @ApiResponse({ status: 200, schema: { example: { ...ALERT_EXAMPLE, state: 'acknowledged', acknowledgedBy: 'Nguyễn Văn An (Sở TT&TT)' } } })
   @ApiResponse(errorResponse('invalid_request'))
   @ApiResponse(errorResponse('alert_not_found'))

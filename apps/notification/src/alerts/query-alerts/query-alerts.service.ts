@@ -49,12 +49,16 @@ export class QueryAlertsService {
     const alert = await this.alerts.find(manager, id);
     if (!alert) return refuse('alert_not_found', { vi: `Không có cảnh báo ${id}`, en: `No alert ${id}` });
     if (!mayAccess(principal, alert, this.reference)) {
-      return refuse('out_of_scope', { vi: 'Cảnh báo nằm ngoài phạm vi của đăng ký này', en: 'the alert is outside this subscription\'s scope' });
+      return refuse('out_of_scope', { vi: 'Cảnh báo nằm ngoài phạm vi của đăng ký này', en: "the alert is outside this subscription's scope" });
     }
     const orders = await this.orders.ofAlert(manager, id);
     const deliveries = await this.deliveries.ofAlerts([id]);
     // A subscription sees whom else the alert went to by channel only, not by name.
-    const names = principal.kind === 'admin' ? await this.subscriptions.names([...new Set(deliveries.map((d) => d.subscriptionId))]) : new Map<string, string>();
-    return { ok: true, view: { ...alertView(alert, this.reference.messages), history: alertHistory(alert, orders, deliveries, names, this.reference.messages) } };
+    const names =
+      principal.kind === 'admin' ? await this.subscriptions.names([...new Set(deliveries.map((d) => d.subscriptionId))]) : new Map<string, string>();
+    return {
+      ok: true,
+      view: { ...alertView(alert, this.reference.messages), history: alertHistory(alert, orders, deliveries, names, this.reference.messages) },
+    };
   }
 }

@@ -5,7 +5,15 @@ import { HierarchyChangedV1 } from '@dx/contracts';
 import { EventPublisher } from '@dx/messaging';
 import { dropTestDatabase, expectEventually, MailCatcher, startMailCatcher, uniqueSuffix } from '@dx/testing';
 
-import { ADMIN_TOKEN, hoursAfter, listAlerts, NotificationTestApp, restartNotification, startNotification, WORKING_HOURS } from '../support/notification-test-app';
+import {
+  ADMIN_TOKEN,
+  hoursAfter,
+  listAlerts,
+  NotificationTestApp,
+  restartNotification,
+  startNotification,
+  WORKING_HOURS,
+} from '../support/notification-test-app';
 import { aSlip, StatusFeed } from '../support/status-feed.util';
 
 // An administrator loads a version in force from 2026: a new district 999 with a new ward 31999 (carved out
@@ -37,13 +45,21 @@ describe('Routing and escalation in a hierarchy version loaded at run time', () 
   });
   const subscribeStatus = async (body: Record<string, unknown>) =>
     (await request(app.http).post('/v1/subscriptions').set('Authorization', `Bearer ${ADMIN_TOKEN}`).send(body)).status;
-  const recipientsOf = (unit: string) => mail.messages.filter((m) => (m.headers['x-dx-alert'] ?? '').split(':')[3] === unit).map((m) => m.to[0]).sort();
+  const recipientsOf = (unit: string) =>
+    mail.messages
+      .filter((m) => (m.headers['x-dx-alert'] ?? '').split(':')[3] === unit)
+      .map((m) => m.to[0])
+      .sort();
 
   beforeAll(async () => {
     mail = await startMailCatcher();
     app = await startNotification({ SMTP_URL: mail.smtpUrl, DX_CLOCK_NOW: WORKING_HOURS });
     feed = await StatusFeed.connect(app.brokers, app.topicPrefix);
-    reference = new EventPublisher(new Kafka({ clientId: `test-admin-${uniqueSuffix(4)}`, brokers: app.brokers, logLevel: logLevel.NOTHING }), '/test/ingestion', app.topicPrefix);
+    reference = new EventPublisher(
+      new Kafka({ clientId: `test-admin-${uniqueSuffix(4)}`, brokers: app.brokers, logLevel: logLevel.NOTHING }),
+      '/test/ingestion',
+      app.topicPrefix,
+    );
   });
 
   afterAll(async () => {

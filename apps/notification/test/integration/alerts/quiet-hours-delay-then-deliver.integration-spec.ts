@@ -16,7 +16,12 @@ describe('Quiet hours', () => {
     mail = await startMailCatcher();
     app = await startNotification({ SMTP_URL: mail.smtpUrl, DX_CLOCK_NOW: TUESDAY_22_30 });
     feed = await StatusFeed.connect(app.brokers, app.topicPrefix);
-    await subscribe(app.http, { name: 'UBND Phường Cái Khế', email: 'caikhe@cantho.gov.vn', scope: { units: ['31120'], includeDescendants: false }, minSeverity: 'info' });
+    await subscribe(app.http, {
+      name: 'UBND Phường Cái Khế',
+      email: 'caikhe@cantho.gov.vn',
+      scope: { units: ['31120'], includeDescendants: false },
+      minSeverity: 'info',
+    });
   });
 
   afterAll(async () => {
@@ -27,8 +32,14 @@ describe('Quiet hours', () => {
   });
 
   it('should hold a warning until 07:00 and deliver it then, while a critical alert goes at once', async () => {
-    await feed.publish(aSlip({ indicator: 'SOC-01', status: 'at_risk', severity: 'warning' }), aSlip({ indicator: 'SOC-03', status: 'off_track', severity: 'critical' }));
-    await expectEventually(() => expect(mail.messages.map((m) => m.subject.slice(0, 40))).toEqual([expect.stringMatching(/^\[Nghiêm trọng\] Cảnh báo mới: SOC-03/)]), { timeoutMs: 30_000 });
+    await feed.publish(
+      aSlip({ indicator: 'SOC-01', status: 'at_risk', severity: 'warning' }),
+      aSlip({ indicator: 'SOC-03', status: 'off_track', severity: 'critical' }),
+    );
+    await expectEventually(
+      () => expect(mail.messages.map((m) => m.subject.slice(0, 40))).toEqual([expect.stringMatching(/^\[Nghiêm trọng\] Cảnh báo mới: SOC-03/)]),
+      { timeoutMs: 30_000 },
+    );
 
     const [warning] = await listAlerts(app.http, { indicator: 'SOC-01' });
     await expectEventually(async () => {
@@ -41,6 +52,8 @@ describe('Quiet hours', () => {
     await expectEventually(() => expect(mail.messages).toHaveLength(2), { timeoutMs: 30_000 });
     expect(mail.messages[1].subject).toMatch(/^\[Cảnh báo\] Cảnh báo mới: SOC-01 .* \/ \[Warning\] New alert: SOC-01 /);
     const delivered = (await alertDetail(app.http, warning.id)).history.filter((h: any) => h.type === 'notification');
-    expect(delivered).toEqual([expect.objectContaining({ state: 'dispatched', deliveries: [expect.objectContaining({ channel: 'email', state: 'delivered' })] })]);
+    expect(delivered).toEqual([
+      expect.objectContaining({ state: 'dispatched', deliveries: [expect.objectContaining({ channel: 'email', state: 'delivered' })] }),
+    ]);
   });
 });

@@ -13,7 +13,8 @@ describe('Routing by scope', () => {
     mail = await startMailCatcher();
     app = await startNotification({ SMTP_URL: mail.smtpUrl });
     feed = await StatusFeed.connect(app.brokers, app.topicPrefix);
-    const one = (name: string, email: string, scope: Record<string, unknown>, minSeverity = 'warning') => subscribe(app.http, { name, email, scope, minSeverity });
+    const one = (name: string, email: string, scope: Record<string, unknown>, minSeverity = 'warning') =>
+      subscribe(app.http, { name, email, scope, minSeverity });
     await one('Phường Cái Khế', 'caikhe@cantho.gov.vn', { units: ['31120'], includeDescendants: false });
     await one('Phường Ninh Kiều', 'ninhkieu@cantho.gov.vn', { units: ['31135'], includeDescendants: false });
     await one('Thành phố và mọi đơn vị', 'city@cantho.gov.vn', { units: ['92'], includeDescendants: true });
@@ -44,15 +45,18 @@ describe('Routing by scope', () => {
       'soc03@cantho.gov.vn': ['31120 SOC-03'],
       'critical@cantho.gov.vn': ['31117 SOC-01', '31120 SOC-01', '31135 SOC-01'],
     };
-    await expectEventually(() => {
-      const received: Record<string, string[]> = {};
-      for (const m of mail.messages) {
-        const alertId = m.headers['x-dx-alert'] ?? '';
-        const [, indicator, , unit] = alertId.split(':');
-        (received[m.to[0]] ??= []).push(`${unit} ${indicator}`);
-      }
-      for (const list of Object.values(received)) list.sort();
-      expect(received).toEqual(expected);
-    }, { timeoutMs: 30_000 });
+    await expectEventually(
+      () => {
+        const received: Record<string, string[]> = {};
+        for (const m of mail.messages) {
+          const alertId = m.headers['x-dx-alert'] ?? '';
+          const [, indicator, , unit] = alertId.split(':');
+          (received[m.to[0]] ??= []).push(`${unit} ${indicator}`);
+        }
+        for (const list of Object.values(received)) list.sort();
+        expect(received).toEqual(expected);
+      },
+      { timeoutMs: 30_000 },
+    );
   });
 });

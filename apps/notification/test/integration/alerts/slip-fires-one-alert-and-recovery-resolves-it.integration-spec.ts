@@ -45,10 +45,13 @@ describe('A slip and its recovery', () => {
     // At-least-once delivery: the same event again, and a second slip of the same key (no new alert).
     await feed.publish({ data: aSlip(), id: slipId }, aSlip({ value: 60.9 }));
 
-    await expectEventually(() => {
-      expect(mail.messages).toHaveLength(1);
-      expect(receiver.requests).toHaveLength(1);
-    }, { timeoutMs: 30_000 });
+    await expectEventually(
+      () => {
+        expect(mail.messages).toHaveLength(1);
+        expect(receiver.requests).toHaveLength(1);
+      },
+      { timeoutMs: 30_000 },
+    );
 
     const email = mail.messages[0];
     expect(email.to).toEqual(['caikhe@cantho.gov.vn']);
@@ -64,15 +67,31 @@ describe('A slip and its recovery', () => {
     const body = webhook.body as any;
     expect(webhook.headers['x-dx-delivery']).toBe(body.deliveryId);
     expect(body.event).toBe('alert.fired');
-    expect(Object.keys(body.alert).sort()).toEqual(['expected', 'firedAt', 'id', 'indicator', 'kind', 'message', 'period', 'previousStatus', 'severity', 'status', 'unit', 'value']);
+    expect(Object.keys(body.alert).sort()).toEqual([
+      'expected',
+      'firedAt',
+      'id',
+      'indicator',
+      'kind',
+      'message',
+      'period',
+      'previousStatus',
+      'severity',
+      'status',
+      'unit',
+      'value',
+    ]);
     expect(body.alert).toMatchObject({ kind: 'status_slip', indicator: 'SOC-01', unit: '31120', period: '2025-Q3', severity: 'critical', status: 'off_track' });
     expect(body.alert.message.vi).toContain('Phường Cái Khế');
 
     await feed.publish(aRecovery());
-    await expectEventually(() => {
-      expect(mail.messages).toHaveLength(2);
-      expect(receiver.requests).toHaveLength(2);
-    }, { timeoutMs: 30_000 });
+    await expectEventually(
+      () => {
+        expect(mail.messages).toHaveLength(2);
+        expect(receiver.requests).toHaveLength(2);
+      },
+      { timeoutMs: 30_000 },
+    );
     expect(mail.messages[1].subject).toMatch(/Đã khắc phục.* \/ .*Resolved/);
     const resolved = receiver.requests[1].body as any;
     expect(resolved.event).toBe('alert.resolved');
@@ -81,11 +100,14 @@ describe('A slip and its recovery', () => {
     expect(hasValidSignatures(receiver.requests[1], secret)).toBe(true);
 
     // The lifecycle on dx.alerts.v1: fired once, resolved once, keyed by the alert id.
-    await expectEventually(() => {
-      const events = lifecycle.messages.map((m) => decodeEvent([AlertFiredV1, AlertResolvedV1], m.value));
-      expect(events.map((e) => e.ok && e.contract.type)).toEqual(['vn.cantho.dx.alert.fired.v1', 'vn.cantho.dx.alert.resolved.v1']);
-      expect(lifecycle.messages.map((m) => m.key)).toEqual([body.alert.id, body.alert.id]);
-    }, { timeoutMs: 30_000 });
+    await expectEventually(
+      () => {
+        const events = lifecycle.messages.map((m) => decodeEvent([AlertFiredV1, AlertResolvedV1], m.value));
+        expect(events.map((e) => e.ok && e.contract.type)).toEqual(['vn.cantho.dx.alert.fired.v1', 'vn.cantho.dx.alert.resolved.v1']);
+        expect(lifecycle.messages.map((m) => m.key)).toEqual([body.alert.id, body.alert.id]);
+      },
+      { timeoutMs: 30_000 },
+    );
 
     // The history: fired, notified (e-mail, webhook, inbox — all delivered), resolved, notified again.
     const detail = await alertDetail(app.http, body.alert.id);

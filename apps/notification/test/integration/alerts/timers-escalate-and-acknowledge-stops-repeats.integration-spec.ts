@@ -1,9 +1,27 @@
 import request from 'supertest';
 
 import { AlertEscalatedV1, decodeEvent, TOPICS } from '@dx/contracts';
-import { collectMessages, dropTestDatabase, expectEventually, MailCatcher, MessageCollector, startMailCatcher, startWebhookReceiver, WebhookReceiver } from '@dx/testing';
+import {
+  collectMessages,
+  dropTestDatabase,
+  expectEventually,
+  MailCatcher,
+  MessageCollector,
+  startMailCatcher,
+  startWebhookReceiver,
+  WebhookReceiver,
+} from '@dx/testing';
 
-import { alertDetail, hoursAfter, listAlerts, NotificationTestApp, restartNotification, startNotification, subscribe, WORKING_HOURS } from '../support/notification-test-app';
+import {
+  alertDetail,
+  hoursAfter,
+  listAlerts,
+  NotificationTestApp,
+  restartNotification,
+  startNotification,
+  subscribe,
+  WORKING_HOURS,
+} from '../support/notification-test-app';
 import { aSlip, StatusFeed } from '../support/status-feed.util';
 
 // Critical alerts: reminded every 12 h, escalated after 24 h without acknowledgement (DEFAULT_ALERT_POLICY).
@@ -23,7 +41,12 @@ describe('Alert timers across a restart', () => {
     app = await startNotification({ SMTP_URL: mail.smtpUrl, DX_CLOCK_NOW: WORKING_HOURS });
     feed = await StatusFeed.connect(app.brokers, app.topicPrefix);
     lifecycle = await collectMessages(app.brokers, `${app.topicPrefix}${TOPICS.alerts}`);
-    ward = await subscribe(app.http, { name: 'UBND Phường Cái Khế', email: 'caikhe@cantho.gov.vn', scope: { units: ['31120'], includeDescendants: false }, minSeverity: 'warning' });
+    ward = await subscribe(app.http, {
+      name: 'UBND Phường Cái Khế',
+      email: 'caikhe@cantho.gov.vn',
+      scope: { units: ['31120'], includeDescendants: false },
+      minSeverity: 'warning',
+    });
     // The city office watches the city itself, not its wards: it hears of a ward's alert only by escalation.
     await subscribe(app.http, {
       name: 'Sở TT&TT',
@@ -75,10 +98,13 @@ describe('Alert timers across a restart', () => {
     expect(cityMail?.subject).toMatch(/^\[Nghiêm trọng\] Chuyển cấp: .* \/ \[Critical\] Escalated: /);
     expect(cityMail?.text).toContain('Thành phố Cần Thơ');
 
-    await expectEventually(() => {
-      const escalated = lifecycle.messages.map((m) => decodeEvent(AlertEscalatedV1, m.value)).filter((d) => d.ok);
-      expect(escalated.map((d) => d.ok && d.event.data)).toEqual([expect.objectContaining({ id: soc01.id, escalationLevel: 1, escalatedTo: '92' })]);
-    }, { timeoutMs: 30_000 });
+    await expectEventually(
+      () => {
+        const escalated = lifecycle.messages.map((m) => decodeEvent(AlertEscalatedV1, m.value)).filter((d) => d.ok);
+        expect(escalated.map((d) => d.ok && d.event.data)).toEqual([expect.objectContaining({ id: soc01.id, escalationLevel: 1, escalatedTo: '92' })]);
+      },
+      { timeoutMs: 30_000 },
+    );
 
     // Every timer of that instant has been handled (SOC-01's escalation went out): SOC-03 stayed quiet.
     const acknowledged = await alertDetail(app.http, soc03.id);

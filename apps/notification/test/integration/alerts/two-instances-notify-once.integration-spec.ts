@@ -44,10 +44,13 @@ describe('Two instances', () => {
     }
     await feed.publish(...units.map((unit) => aRecovery({ unit, indicator: 'SOC-01' })));
     const expected = units.length * 3;
-    await expectEventually(() => {
-      expect(mail.messages).toHaveLength(expected);
-      expect(receiver.requests).toHaveLength(expected);
-    }, { timeoutMs: 60_000 });
+    await expectEventually(
+      () => {
+        expect(mail.messages).toHaveLength(expected);
+        expect(receiver.requests).toHaveLength(expected);
+      },
+      { timeoutMs: 60_000 },
+    );
     const deliveryIds = receiver.requests.map((r) => (r.body as any).deliveryId);
     expect(new Set(deliveryIds).size).toBe(expected);
     const perAlert = new Map<string, string[]>();

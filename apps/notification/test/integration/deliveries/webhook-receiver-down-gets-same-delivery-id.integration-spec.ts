@@ -6,7 +6,16 @@ import path from 'node:path';
 
 import request from 'supertest';
 
-import { createTestDatabase, dropTestDatabase, expectEventually, freePort, getTestInfra, startWebhookReceiver, uniqueSuffix, WebhookReceiver } from '@dx/testing';
+import {
+  createTestDatabase,
+  dropTestDatabase,
+  expectEventually,
+  freePort,
+  getTestInfra,
+  startWebhookReceiver,
+  uniqueSuffix,
+  WebhookReceiver,
+} from '@dx/testing';
 
 import { ADMIN_TOKEN, alertDetail, listAlerts, NotificationTestApp, startNotification, subscribe } from '../support/notification-test-app';
 import { aSlip, StatusFeed } from '../support/status-feed.util';
@@ -42,7 +51,12 @@ describe('A webhook receiver that is down', () => {
     it('should retry with the same deliveryId until a 2xx and then stop', async () => {
       app = await startNotification({ DX_CLOCK_NOW: '' });
       feed = await StatusFeed.connect(app.brokers, app.topicPrefix);
-      await subscribe(app.http, { name: 'Cổng dữ liệu mở', webhook: { url: receiver.url, secret: SECRET }, scope: { units: ['92'], includeDescendants: true }, minSeverity: 'critical' });
+      await subscribe(app.http, {
+        name: 'Cổng dữ liệu mở',
+        webhook: { url: receiver.url, secret: SECRET },
+        scope: { units: ['92'], includeDescendants: true },
+        minSeverity: 'critical',
+      });
       receiver.answerWith(503);
       await feed.publish(aSlip());
       // Two refusals (the first retry comes within 5 s, the next within 10 s), then the receiver is back.
@@ -103,19 +117,27 @@ describe('A webhook receiver that is down', () => {
       const http = `http://127.0.0.1:${port}`;
       child = start(port);
       await expectEventually(async () => expect((await request(http).get('/health/ready')).status).toBe(200), { timeoutMs: 90_000, intervalMs: 500 });
-      await subscribe(http, { name: 'Trung tâm điều hành', webhook: { url: receiver.url, secret: SECRET }, scope: { units: ['92'], includeDescendants: true }, minSeverity: 'warning' });
+      await subscribe(http, {
+        name: 'Trung tâm điều hành',
+        webhook: { url: receiver.url, secret: SECRET },
+        scope: { units: ['92'], includeDescendants: true },
+        minSeverity: 'warning',
+      });
       await receiver.down();
       feed = await StatusFeed.connect(getTestInfra().kafkaBrokers, prefix);
       await feed.publish(aSlip());
 
       // At least one attempt failed (connection refused) and the retry is persisted.
-      const pending = await expectEventually(async () => {
-        const [alert] = await listAlerts(http);
-        const [delivery] = webhookDeliveries(await alertDetail(http, alert.id));
-        expect(delivery.state).toBe('pending');
-        expect(delivery.attempts.length).toBeGreaterThanOrEqual(1);
-        return { alertId: alert.id, deliveryId: delivery.deliveryId };
-      }, { timeoutMs: 60_000, intervalMs: 100 });
+      const pending = await expectEventually(
+        async () => {
+          const [alert] = await listAlerts(http);
+          const [delivery] = webhookDeliveries(await alertDetail(http, alert.id));
+          expect(delivery.state).toBe('pending');
+          expect(delivery.attempts.length).toBeGreaterThanOrEqual(1);
+          return { alertId: alert.id, deliveryId: delivery.deliveryId };
+        },
+        { timeoutMs: 60_000, intervalMs: 100 },
+      );
 
       child.kill('SIGKILL');
       await once(child, 'exit');
@@ -127,10 +149,13 @@ describe('A webhook receiver that is down', () => {
       expect(arrived.headers['x-dx-delivery']).toBe(pending.deliveryId);
       expect((arrived.body as any).deliveryId).toBe(pending.deliveryId);
       expect(hasValidSignatures(arrived, SECRET)).toBe(true);
-      await expectEventually(async () => {
-        const [delivery] = webhookDeliveries(await alertDetail(http, pending.alertId));
-        expect(delivery).toMatchObject({ deliveryId: pending.deliveryId, state: 'delivered' });
-      }, { timeoutMs: 30_000 });
+      await expectEventually(
+        async () => {
+          const [delivery] = webhookDeliveries(await alertDetail(http, pending.alertId));
+          expect(delivery).toMatchObject({ deliveryId: pending.deliveryId, state: 'delivered' });
+        },
+        { timeoutMs: 30_000 },
+      );
       expect(receiver.requests).toHaveLength(1);
     });
   });

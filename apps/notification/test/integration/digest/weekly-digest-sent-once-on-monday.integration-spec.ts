@@ -26,13 +26,28 @@ describe('Weekly digest', () => {
   });
 
   it('should send each subscription one digest of who is behind and the open alerts', async () => {
-    const ward = await subscribe(app.http, { name: 'UBND Phường Cái Khế', email: 'caikhe@cantho.gov.vn', inbox: true, scope: { units: ['31120'], includeDescendants: false }, minSeverity: 'warning' });
+    const ward = await subscribe(app.http, {
+      name: 'UBND Phường Cái Khế',
+      email: 'caikhe@cantho.gov.vn',
+      inbox: true,
+      scope: { units: ['31120'], includeDescendants: false },
+      minSeverity: 'warning',
+    });
     await feed.publish(aSlip());
     const producer = createTestKafka({ brokers: app.brokers }).producer();
     await producer.connect();
     const value = encodeEvent(
       IndicatorComputedV1,
-      { indicator: 'SOC-01', unit: '31120', period: '2025-Q3', value: 61.5, expected: 88, status: 'off_track', coverage: { reported: 1, expected: 1 }, computedAt: new Date().toISOString() },
+      {
+        indicator: 'SOC-01',
+        unit: '31120',
+        period: '2025-Q3',
+        value: 61.5,
+        expected: 88,
+        status: 'off_track',
+        coverage: { reported: 1, expected: 1 },
+        computedAt: new Date().toISOString(),
+      },
       { source: '/dx/computation' },
     );
     await producer.send({ topic: `${app.topicPrefix}${TOPICS.indicatorValues}`, messages: [value] });
@@ -43,7 +58,9 @@ describe('Weekly digest', () => {
     await expectEventually(() => expect(mail.messages).toHaveLength(2), { timeoutMs: 60_000 });
     const digest = mail.messages[1];
     expect(digest.to).toEqual(['caikhe@cantho.gov.vn']);
-    expect(digest.subject).toMatch(/^Bản tin tuần 09\/03\/2026–15\/03\/2026: 1 kết quả dưới lộ trình, 1 cảnh báo đang mở, 0 báo cáo quá hạn \/ Weekly digest 9 Mar 2026 – 15 Mar 2026/);
+    expect(digest.subject).toMatch(
+      /^Bản tin tuần 09\/03\/2026–15\/03\/2026: 1 kết quả dưới lộ trình, 1 cảnh báo đang mở, 0 báo cáo quá hạn \/ Weekly digest 9 Mar 2026 – 15 Mar 2026/,
+    );
     expect(digest.text).toContain('Phường Cái Khế (31120), kỳ 2025-Q3');
     expect(digest.text).toContain('3. Cảnh báo đang mở (1):');
 

@@ -16,7 +16,14 @@ describe('API documents', () => {
   it('should document every endpoint in OpenAPI at /docs', async () => {
     expect((await request(app.http).get('/docs')).status).toBe(200);
     const document = (await request(app.http).get('/docs/openapi.json')).body;
-    expect(Object.keys(document.paths).sort()).toEqual(['/v1/alerts', '/v1/alerts/{id}', '/v1/alerts/{id}/acknowledge', '/v1/inbox', '/v1/subscriptions', '/v1/subscriptions/{id}']);
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/v1/alerts',
+      '/v1/alerts/{id}',
+      '/v1/alerts/{id}/acknowledge',
+      '/v1/inbox',
+      '/v1/subscriptions',
+      '/v1/subscriptions/{id}',
+    ]);
     expect(Object.keys(document.paths['/v1/subscriptions'])).toEqual(expect.arrayContaining(['get', 'post']));
     expect(Object.keys(document.paths['/v1/subscriptions/{id}'])).toEqual(expect.arrayContaining(['get', 'delete']));
   });

@@ -30,18 +30,29 @@ describe('Authorisation matrix', () => {
     app = await startNotification();
     feed = await StatusFeed.connect(app.brokers, app.topicPrefix);
     own = await subscribe(app.http, { name: 'Phường Cái Khế', inbox: true, scope: { units: ['31120'], includeDescendants: false }, minSeverity: 'warning' });
-    other = await subscribe(app.http, { name: 'Phường Ninh Kiều', inbox: true, scope: { units: ['31135'], includeDescendants: false }, minSeverity: 'warning' });
+    other = await subscribe(app.http, {
+      name: 'Phường Ninh Kiều',
+      inbox: true,
+      scope: { units: ['31135'], includeDescendants: false },
+      minSeverity: 'warning',
+    });
     await feed.publish(aSlip({ unit: '31120' }), aSlip({ unit: '31135' }));
-    await expectEventually(async () => {
-      const alerts = await listAlerts(app.http);
-      expect(alerts).toHaveLength(2);
-      ownAlert = alerts.find((a) => a.unit === '31120').id;
-      otherAlert = alerts.find((a) => a.unit === '31135').id;
-    }, { timeoutMs: 30_000 });
+    await expectEventually(
+      async () => {
+        const alerts = await listAlerts(app.http);
+        expect(alerts).toHaveLength(2);
+        ownAlert = alerts.find((a) => a.unit === '31120').id;
+        otherAlert = alerts.find((a) => a.unit === '31135').id;
+      },
+      { timeoutMs: 30_000 },
+    );
     // Both inboxes have their own alert before the inbox rows run.
-    await expectEventually(async () => {
-      for (const s of [own, other]) expect((await request(app.http).get('/v1/inbox').set('Authorization', `Bearer ${s.token}`)).body.items).toHaveLength(1);
-    }, { timeoutMs: 30_000 });
+    await expectEventually(
+      async () => {
+        for (const s of [own, other]) expect((await request(app.http).get('/v1/inbox').set('Authorization', `Bearer ${s.token}`)).body.items).toHaveLength(1);
+      },
+      { timeoutMs: 30_000 },
+    );
   });
 
   afterAll(async () => {
@@ -52,12 +63,36 @@ describe('Authorisation matrix', () => {
   const validSubscription = { name: 'Mới', email: 'moi@cantho.gov.vn', scope: { units: ['92'], includeDescendants: true }, minSeverity: 'critical' };
 
   const cases: Array<{ endpoint: string; call: (caller: Caller) => request.Test; expected: Record<Caller, number> }> = [
-    { endpoint: 'POST /v1/subscriptions', call: (c) => as(c, request(app.http).post('/v1/subscriptions')).send(validSubscription), expected: { none: 401, bad: 401, other: 403, own: 403, admin: 201 } },
-    { endpoint: 'GET /v1/subscriptions', call: (c) => as(c, request(app.http).get('/v1/subscriptions')), expected: { none: 401, bad: 401, other: 403, own: 403, admin: 200 } },
-    { endpoint: 'GET /v1/subscriptions/{own}', call: (c) => as(c, request(app.http).get(`/v1/subscriptions/${own.id}`)), expected: { none: 401, bad: 401, other: 403, own: 403, admin: 200 } },
-    { endpoint: 'DELETE /v1/subscriptions/{id}', call: (c) => as(c, request(app.http).delete(`/v1/subscriptions/${deletable[c]}`)), expected: { none: 401, bad: 401, other: 403, own: 403, admin: 204 } },
-    { endpoint: 'GET /v1/alerts', call: (c) => as(c, request(app.http).get('/v1/alerts')), expected: { none: 401, bad: 401, other: 200, own: 200, admin: 200 } },
-    { endpoint: 'GET /v1/alerts/{own alert}', call: (c) => as(c, request(app.http).get(`/v1/alerts/${encodeURIComponent(ownAlert)}`)), expected: { none: 401, bad: 401, other: 403, own: 200, admin: 200 } },
+    {
+      endpoint: 'POST /v1/subscriptions',
+      call: (c) => as(c, request(app.http).post('/v1/subscriptions')).send(validSubscription),
+      expected: { none: 401, bad: 401, other: 403, own: 403, admin: 201 },
+    },
+    {
+      endpoint: 'GET /v1/subscriptions',
+      call: (c) => as(c, request(app.http).get('/v1/subscriptions')),
+      expected: { none: 401, bad: 401, other: 403, own: 403, admin: 200 },
+    },
+    {
+      endpoint: 'GET /v1/subscriptions/{own}',
+      call: (c) => as(c, request(app.http).get(`/v1/subscriptions/${own.id}`)),
+      expected: { none: 401, bad: 401, other: 403, own: 403, admin: 200 },
+    },
+    {
+      endpoint: 'DELETE /v1/subscriptions/{id}',
+      call: (c) => as(c, request(app.http).delete(`/v1/subscriptions/${deletable[c]}`)),
+      expected: { none: 401, bad: 401, other: 403, own: 403, admin: 204 },
+    },
+    {
+      endpoint: 'GET /v1/alerts',
+      call: (c) => as(c, request(app.http).get('/v1/alerts')),
+      expected: { none: 401, bad: 401, other: 200, own: 200, admin: 200 },
+    },
+    {
+      endpoint: 'GET /v1/alerts/{own alert}',
+      call: (c) => as(c, request(app.http).get(`/v1/alerts/${encodeURIComponent(ownAlert)}`)),
+      expected: { none: 401, bad: 401, other: 403, own: 200, admin: 200 },
+    },
     {
       endpoint: 'POST /v1/alerts/{own alert}/acknowledge',
       call: (c) => as(c, request(app.http).post(`/v1/alerts/${encodeURIComponent(ownAlert)}/acknowledge`)).send({ by: `Người gọi ${c}` }),
@@ -80,10 +115,12 @@ describe('Authorisation matrix', () => {
   });
 
   it('should show a subscription only its own alerts and its own inbox', async () => {
-    const listed = async (token: string) => (await request(app.http).get('/v1/alerts').set('Authorization', `Bearer ${token}`)).body.items.map((a: any) => a.id);
+    const listed = async (token: string) =>
+      (await request(app.http).get('/v1/alerts').set('Authorization', `Bearer ${token}`)).body.items.map((a: any) => a.id);
     expect(await listed(own.token)).toEqual([ownAlert]);
     expect(await listed(other.token)).toEqual([otherAlert]);
-    const inbox = async (token: string) => (await request(app.http).get('/v1/inbox').set('Authorization', `Bearer ${token}`)).body.items.map((i: any) => i.alertId);
+    const inbox = async (token: string) =>
+      (await request(app.http).get('/v1/inbox').set('Authorization', `Bearer ${token}`)).body.items.map((i: any) => i.alertId);
     expect(await inbox(own.token)).toEqual([ownAlert]);
     expect(await inbox(other.token)).toEqual([otherAlert]);
   });
@@ -92,7 +129,12 @@ describe('Authorisation matrix', () => {
     const created = await request(app.http)
       .post('/v1/subscriptions')
       .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
-      .send({ name: 'Cổng', webhook: { url: 'http://127.0.0.1:9/hook', secret: 'do-not-show-this-secret-0123' }, scope: { units: ['92'], includeDescendants: true }, minSeverity: 'info' });
+      .send({
+        name: 'Cổng',
+        webhook: { url: 'http://127.0.0.1:9/hook', secret: 'do-not-show-this-secret-0123' },
+        scope: { units: ['92'], includeDescendants: true },
+        minSeverity: 'info',
+      });
     expect(created.status).toBe(201);
     expect(created.body.token).toMatch(/^dxs_/);
     expect(JSON.stringify(created.body)).not.toContain('do-not-show-this-secret');

@@ -44,8 +44,21 @@ const anyJson = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 3 }),
 );
 // Each generated subscription has at least one field that can never be accepted.
-const badUnits = fc.oneof(fc.constant([]), fc.array(fc.oneof(fc.constantFrom('99999', '1', '92x', "92' --", '\u0000'), anyJson.filter((v) => typeof v !== 'string')), { minLength: 1, maxLength: 4 }), anyJson);
-const badSeverity = fc.oneof(fc.constantFrom('urgent', 'CRITICAL', '', 'info '), anyJson.filter((v) => !['info', 'warning', 'critical'].includes(v as string)));
+const badUnits = fc.oneof(
+  fc.constant([]),
+  fc.array(
+    fc.oneof(
+      fc.constantFrom('99999', '1', '92x', "92' --", '\u0000'),
+      anyJson.filter((v) => typeof v !== 'string'),
+    ),
+    { minLength: 1, maxLength: 4 },
+  ),
+  anyJson,
+);
+const badSeverity = fc.oneof(
+  fc.constantFrom('urgent', 'CRITICAL', '', 'info '),
+  anyJson.filter((v) => !['info', 'warning', 'critical'].includes(v as string)),
+);
 const hostileSubscription = fc.oneof(
   {
     weight: 4,
@@ -55,26 +68,89 @@ const hostileSubscription = fc.oneof(
         email: fc.oneof(hostileText, anyJson),
         webhook: fc.oneof(fc.record({ url: fc.oneof(hostileText, anyJson), secret: fc.oneof(hostileText, anyJson) }), anyJson),
         inbox: anyJson,
-        scope: fc.oneof(fc.record({ units: badUnits, includeDescendants: anyJson, pillars: anyJson, indicators: anyJson }, { requiredKeys: ['units'] }), anyJson),
+        scope: fc.oneof(
+          fc.record({ units: badUnits, includeDescendants: anyJson, pillars: anyJson, indicators: anyJson }, { requiredKeys: ['units'] }),
+          anyJson,
+        ),
         minSeverity: badSeverity,
       },
       { requiredKeys: ['minSeverity'] },
     ),
   },
-  { weight: 2, arbitrary: fc.record({ name: fc.constant('Hợp lệ'), email: fc.constant('a@b.vn'), scope: fc.record({ units: badUnits, includeDescendants: fc.boolean() }), minSeverity: fc.constant('warning') }) },
-  { weight: 1, arbitrary: fc.record({ name: fc.constant('Không kênh'), scope: fc.constant({ units: ['92'], includeDescendants: true }), minSeverity: fc.constant('info'), inbox: fc.constantFrom(false, undefined) }) },
-  { weight: 1, arbitrary: fc.record({ name: fc.constant('URL xấu'), webhook: fc.record({ url: fc.constantFrom('javascript:alert(1)', 'file:///etc/passwd', 'ftp://x/', 'http://user:pw@127.0.0.1/', 'not a url'), secret: fc.constant('0123456789abcdef0') }), scope: fc.constant({ units: ['92'], includeDescendants: true }), minSeverity: fc.constant('info') }) },
-  { weight: 1, arbitrary: fc.record({ name: fc.constant('Thừa trường'), email: fc.constant('a@b.vn'), scope: fc.constant({ units: ['92'], includeDescendants: true }), minSeverity: fc.constant('info'), extra: anyJson }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      name: fc.constant('Hợp lệ'),
+      email: fc.constant('a@b.vn'),
+      scope: fc.record({ units: badUnits, includeDescendants: fc.boolean() }),
+      minSeverity: fc.constant('warning'),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      name: fc.constant('Không kênh'),
+      scope: fc.constant({ units: ['92'], includeDescendants: true }),
+      minSeverity: fc.constant('info'),
+      inbox: fc.constantFrom(false, undefined),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      name: fc.constant('URL xấu'),
+      webhook: fc.record({
+        url: fc.constantFrom('javascript:alert(1)', 'file:///etc/passwd', 'ftp://x/', 'http://user:pw@127.0.0.1/', 'not a url'),
+        secret: fc.constant('0123456789abcdef0'),
+      }),
+      scope: fc.constant({ units: ['92'], includeDescendants: true }),
+      minSeverity: fc.constant('info'),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      name: fc.constant('Thừa trường'),
+      email: fc.constant('a@b.vn'),
+      scope: fc.constant({ units: ['92'], includeDescendants: true }),
+      minSeverity: fc.constant('info'),
+      extra: anyJson,
+    }),
+  },
   { weight: 1, arbitrary: anyJson },
 );
 const hostileAcknowledgement = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ by: fc.oneof(fc.constantFrom('', '   ', 'x'.repeat(201), 'Lê\u0000', '\u0007'), anyJson.filter((v) => typeof v !== 'string')), note: fc.oneof(hostileText, anyJson) }, { requiredKeys: ['by'] }) },
-  { weight: 2, arbitrary: fc.record({ by: fc.constant('Lê Văn Cường'), note: fc.oneof(fc.constant('n'.repeat(2_001)), anyJson.filter((v) => typeof v !== 'string')) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record(
+      {
+        by: fc.oneof(
+          fc.constantFrom('', '   ', 'x'.repeat(201), 'Lê\u0000', '\u0007'),
+          anyJson.filter((v) => typeof v !== 'string'),
+        ),
+        note: fc.oneof(hostileText, anyJson),
+      },
+      { requiredKeys: ['by'] },
+    ),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      by: fc.constant('Lê Văn Cường'),
+      note: fc.oneof(
+        fc.constant('n'.repeat(2_001)),
+        anyJson.filter((v) => typeof v !== 'string'),
+      ),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ by: fc.constant('Lê Văn Cường'), extra: anyJson }) },
   { weight: 1, arbitrary: fc.record({ note: hostileText }) },
   { weight: 1, arbitrary: anyJson },
 );
-const hostileRaw = fc.oneof(fc.string({ maxLength: 200 }), fc.constantFrom('{', '[', '{"by":', 'null', '{"by":1e999}', '\uFEFF{}', `${'['.repeat(5_000)}${']'.repeat(5_000)}`, '{"by":"\\ud800"}'));
+const hostileRaw = fc.oneof(
+  fc.string({ maxLength: 200 }),
+  fc.constantFrom('{', '[', '{"by":', 'null', '{"by":1e999}', '\uFEFF{}', `${'['.repeat(5_000)}${']'.repeat(5_000)}`, '{"by":"\\ud800"}'),
+);
 
 const COUNT = { subscriptions: 9_000, subscriptionsRaw: 1_000, acknowledgements: 9_000, acknowledgementsRaw: 1_000 };
 
@@ -89,13 +165,23 @@ describe('Hostile input to every write endpoint', () => {
   beforeAll(async () => {
     app = await startNotification({ LOG_LEVEL: 'error' });
     feed = await StatusFeed.connect(app.brokers, app.topicPrefix);
-    ({ token: wardToken } = await subscribe(app.http, { name: 'UBND Phường Cái Khế', inbox: true, scope: { units: ['31120'], includeDescendants: false }, minSeverity: 'warning' }));
+    ({ token: wardToken } = await subscribe(app.http, {
+      name: 'UBND Phường Cái Khế',
+      inbox: true,
+      scope: { units: ['31120'], includeDescendants: false },
+      minSeverity: 'warning',
+    }));
     await feed.publish(aSlip());
-    alertId = (await expectEventually(async () => {
-      const alerts = await listAlerts(app.http);
-      expect(alerts).toHaveLength(1);
-      return alerts[0];
-    }, { timeoutMs: 30_000 })).id;
+    alertId = (
+      await expectEventually(
+        async () => {
+          const alerts = await listAlerts(app.http);
+          expect(alerts).toHaveLength(1);
+          return alerts[0];
+        },
+        { timeoutMs: 30_000 },
+      )
+    ).id;
     db = new Client({ connectionString: app.databaseUrl });
     await db.connect();
     // The fired event has left the outbox: from here on, anything in it would come from the fuzz.
@@ -134,11 +220,29 @@ describe('Hostile input to every write endpoint', () => {
   it('should answer 10,000 hostile subscriptions with 4xx and store none', async () => {
     const before = await stored();
     const bodies = fc.sample(hostileSubscription, { numRuns: COUNT.subscriptions, seed: 11 });
-    await send(bodies.map((body) => () => request(app.http).post('/v1/subscriptions').set('Authorization', `Bearer ${ADMIN_TOKEN}`).set('Content-Type', 'application/json').send(JSON.stringify(body))));
+    await send(
+      bodies.map(
+        (body) => () =>
+          request(app.http)
+            .post('/v1/subscriptions')
+            .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+            .set('Content-Type', 'application/json')
+            .send(JSON.stringify(body)),
+      ),
+    );
     const raw = fc.sample(hostileRaw, { numRuns: COUNT.subscriptionsRaw, seed: 12 });
-    await send(raw.map((text) => () => request(app.http).post('/v1/subscriptions').set('Authorization', `Bearer ${ADMIN_TOKEN}`).set('Content-Type', 'application/json').send(text)));
+    await send(
+      raw.map(
+        (text) => () =>
+          request(app.http).post('/v1/subscriptions').set('Authorization', `Bearer ${ADMIN_TOKEN}`).set('Content-Type', 'application/json').send(text),
+      ),
+    );
     // 10 MB: refused before it is parsed.
-    const huge = await request(app.http).post('/v1/subscriptions').set('Authorization', `Bearer ${ADMIN_TOKEN}`).set('Content-Type', 'application/json').send(`{"name":"${'x'.repeat(10 * 1024 * 1024)}"}`);
+    const huge = await request(app.http)
+      .post('/v1/subscriptions')
+      .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+      .set('Content-Type', 'application/json')
+      .send(`{"name":"${'x'.repeat(10 * 1024 * 1024)}"}`);
     expect(huge.status).toBe(413);
 
     expect(await stored()).toEqual(before);
@@ -149,12 +253,34 @@ describe('Hostile input to every write endpoint', () => {
     const before = await stored();
     const path = `/v1/alerts/${encodeURIComponent(alertId)}/acknowledge`;
     const bodies = fc.sample(hostileAcknowledgement, { numRuns: COUNT.acknowledgements, seed: 21 });
-    await send(bodies.map((body, i) => () => request(app.http).post(path).set('Authorization', `Bearer ${i % 2 === 0 ? ADMIN_TOKEN : wardToken}`).set('Content-Type', 'application/json').send(JSON.stringify(body))));
+    await send(
+      bodies.map(
+        (body, i) => () =>
+          request(app.http)
+            .post(path)
+            .set('Authorization', `Bearer ${i % 2 === 0 ? ADMIN_TOKEN : wardToken}`)
+            .set('Content-Type', 'application/json')
+            .send(JSON.stringify(body)),
+      ),
+    );
     const raw = fc.sample(hostileRaw, { numRuns: COUNT.acknowledgementsRaw, seed: 22 });
-    await send(raw.map((text) => () => request(app.http).post(path).set('Authorization', `Bearer ${ADMIN_TOKEN}`).set('Content-Type', 'application/json').send(text)));
+    await send(
+      raw.map((text) => () => request(app.http).post(path).set('Authorization', `Bearer ${ADMIN_TOKEN}`).set('Content-Type', 'application/json').send(text)),
+    );
     // Hostile alert ids in the path (short enough for Node's header limit, which answers 431 by itself).
-    const ids = fc.sample(hostileText.filter((t) => t.length > 0 && t.length < 1_000), { numRuns: 200, seed: 23 });
-    await send(ids.map((id) => () => request(app.http).post(`/v1/alerts/${encodeURIComponent(id)}/acknowledge`).set('Authorization', `Bearer ${ADMIN_TOKEN}`).send({ by: 'Lê Văn Cường' })));
+    const ids = fc.sample(
+      hostileText.filter((t) => t.length > 0 && t.length < 1_000),
+      { numRuns: 200, seed: 23 },
+    );
+    await send(
+      ids.map(
+        (id) => () =>
+          request(app.http)
+            .post(`/v1/alerts/${encodeURIComponent(id)}/acknowledge`)
+            .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+            .send({ by: 'Lê Văn Cường' }),
+      ),
+    );
 
     expect(await stored()).toEqual(before);
     expect((await alertDetail(app.http, alertId)).state).toBe('firing');

@@ -72,7 +72,9 @@ export async function subscribe(http: string, body: Record<string, unknown>): Pr
 
 /** `GET /v1/alerts/{id}` as the admin. */
 export async function alertDetail(http: string, id: string): Promise<any> {
-  const response = await request(http).get(`/v1/alerts/${encodeURIComponent(id)}`).set('Authorization', `Bearer ${ADMIN_TOKEN}`);
+  const response = await request(http)
+    .get(`/v1/alerts/${encodeURIComponent(id)}`)
+    .set('Authorization', `Bearer ${ADMIN_TOKEN}`);
   if (response.status !== 200) throw new Error(`alert ${id}: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }

@@ -8,7 +8,9 @@ export function hasValidSignatures(request: ReceivedWebhook, secret: string): bo
   const timestamp = String(request.headers['x-dx-timestamp'] ?? '');
   const timestamped = String(request.headers['x-dx-signature-timestamped'] ?? '');
   const expected = `sha256=${createHmac('sha256', secret).update(request.rawBody).digest('hex')}`;
-  const expectedTimestamped = `sha256=${createHmac('sha256', secret).update(Buffer.concat([Buffer.from(`${timestamp}.`), request.rawBody])).digest('hex')}`;
+  const expectedTimestamped = `sha256=${createHmac('sha256', secret)
+    .update(Buffer.concat([Buffer.from(`${timestamp}.`), request.rawBody]))
+    .digest('hex')}`;
   return /^\d+$/.test(timestamp) && same(signature, expected) && same(timestamped, expectedTimestamped);
 }
 

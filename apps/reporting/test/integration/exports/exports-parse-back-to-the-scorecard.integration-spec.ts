@@ -69,8 +69,28 @@ describe('Scorecard exports', () => {
     await db.connect();
     await feed.values([
       aComputedValue({ indicator: 'SOC-01', unit: '92', period: '2024', value: 84.5, numerator: 169000, denominator: 200000, status: 'at_risk', expected: 86 }),
-      aComputedValue({ indicator: 'ECO-02', unit: '92', period: '2024', value: -1.5, numerator: undefined, denominator: undefined, target: { year: 2024, op: '>=', value: 7 }, expected: 7, status: 'off_track' }),
-      aComputedValue({ indicator: 'OVR-01', unit: '92', period: '2024', value: 9, numerator: undefined, denominator: undefined, target: { year: 2025, op: '<=', value: 10 }, expected: 10, status: 'achieved' }),
+      aComputedValue({
+        indicator: 'ECO-02',
+        unit: '92',
+        period: '2024',
+        value: -1.5,
+        numerator: undefined,
+        denominator: undefined,
+        target: { year: 2024, op: '>=', value: 7 },
+        expected: 7,
+        status: 'off_track',
+      }),
+      aComputedValue({
+        indicator: 'OVR-01',
+        unit: '92',
+        period: '2024',
+        value: 9,
+        numerator: undefined,
+        denominator: undefined,
+        target: { year: 2025, op: '<=', value: 10 },
+        expected: 10,
+        status: 'achieved',
+      }),
     ]);
     await expectEventually(async () => expect(await db.count('indicator_value')).toBe(3), { timeoutMs: 30_000 });
   });

@@ -58,11 +58,14 @@ describe('HTTP behaviour of the portal API', () => {
       { contract: AlertFiredV1, data: anAlert({ id: 'alert-1' }) },
       { contract: ReportOverdueV1, data: anOverdueReport() },
     ]);
-    await expectEventually(async () => {
-      expect(await db.count('indicator_value')).toBe(3);
-      expect(await db.count('alert')).toBe(1);
-      expect(await db.count('overdue_report')).toBe(1);
-    }, { timeoutMs: 30_000 });
+    await expectEventually(
+      async () => {
+        expect(await db.count('indicator_value')).toBe(3);
+        expect(await db.count('alert')).toBe(1);
+        expect(await db.count('overdue_report')).toBe(1);
+      },
+      { timeoutMs: 30_000 },
+    );
   });
 
   afterAll(async () => {
@@ -84,11 +87,14 @@ describe('HTTP behaviour of the portal API', () => {
   it('should change the ETag when the data changes', async () => {
     const before = await request(app.http).get('/v1/scorecard?unit=916&period=2025-Q2');
     await feed.values([aComputedValue({ unit: '916', value: 86, status: 'at_risk', computedAt: new Date(Date.now() + 1000).toISOString() })]);
-    await expectEventually(async () => {
-      const after = await request(app.http).get('/v1/scorecard?unit=916&period=2025-Q2').set('If-None-Match', before.headers.etag);
-      expect(after.status).toBe(200);
-      expect(scorecardResponseSchema.parse(after.body).indicators.find((i) => i.code === 'SOC-01')?.value).toBe(86);
-    }, { timeoutMs: 30_000 });
+    await expectEventually(
+      async () => {
+        const after = await request(app.http).get('/v1/scorecard?unit=916&period=2025-Q2').set('If-None-Match', before.headers.etag);
+        expect(after.status).toBe(200);
+        expect(scorecardResponseSchema.parse(after.body).indicators.find((i) => i.code === 'SOC-01')?.value).toBe(86);
+      },
+      { timeoutMs: 30_000 },
+    );
   });
 
   it('should fit Cache-Control to the resource', async () => {
@@ -177,7 +183,9 @@ describe('HTTP behaviour of the portal API', () => {
     expect(alerts.body.alerts).toEqual([expect.objectContaining({ id: 'alert-1', state: 'firing', hierarchyVersion: '2024-11' })]);
     expect((await request(app.http).get('/v1/alerts?state=resolved')).body.alerts).toEqual([]);
     const overdue = await request(app.http).get('/v1/overdue-reports');
-    expect(overdue.body.reports).toEqual([expect.objectContaining({ measure: 'households.fibre', unit: '31117', unitName: 'Phường Cái Khế', dueDate: '2025-07-15' })]);
+    expect(overdue.body.reports).toEqual([
+      expect.objectContaining({ measure: 'households.fibre', unit: '31117', unitName: 'Phường Cái Khế', dueDate: '2025-07-15' }),
+    ]);
   });
 });
 

@@ -46,7 +46,23 @@ describe('Poison messages on the topics reporting consumes', () => {
       // One key per topic, so the good message really is behind the poison one on its partition.
       await producer.send({ topic: `${env.topicPrefix}${TOPICS.indicatorValues}`, messages: [{ key: 'SOC-01:31117', value: JSON.stringify(badValue) }] });
       await producer.send({ topic: `${env.topicPrefix}${TOPICS.indicatorStatus}`, messages: [{ key: 'households.fibre:31117', value: '{"not": "json' }] });
-      await producer.send({ topic: `${env.topicPrefix}${TOPICS.alerts}`, messages: [{ key: 'alert-9', value: JSON.stringify({ specversion: '1.0', id: 'x', source: '/x', type: 'vn.cantho.dx.alert.exploded.v1', time: new Date().toISOString(), datacontenttype: 'application/json', data: {} }) }] });
+      await producer.send({
+        topic: `${env.topicPrefix}${TOPICS.alerts}`,
+        messages: [
+          {
+            key: 'alert-9',
+            value: JSON.stringify({
+              specversion: '1.0',
+              id: 'x',
+              source: '/x',
+              type: 'vn.cantho.dx.alert.exploded.v1',
+              time: new Date().toISOString(),
+              datacontenttype: 'application/json',
+              data: {},
+            }),
+          },
+        ],
+      });
     } finally {
       await producer.disconnect();
     }
@@ -56,13 +72,16 @@ describe('Poison messages on the topics reporting consumes', () => {
       { contract: AlertFiredV1, data: anAlert({ id: 'alert-9' }) },
     ]);
 
-    await expectEventually(async () => {
-      expect(deadLetters.messages).toHaveLength(3);
-      const scorecard = await request(app.http).get('/v1/scorecard?unit=31117&period=2025-Q2');
-      expect(scorecard.body.indicators.find((i: { code: string }) => i.code === 'SOC-01').value).toBe(93);
-      expect((await request(app.http).get('/v1/overdue-reports')).body.reports).toHaveLength(1);
-      expect((await request(app.http).get('/v1/alerts')).body.alerts).toHaveLength(1);
-    }, { timeoutMs: 30_000 });
+    await expectEventually(
+      async () => {
+        expect(deadLetters.messages).toHaveLength(3);
+        const scorecard = await request(app.http).get('/v1/scorecard?unit=31117&period=2025-Q2');
+        expect(scorecard.body.indicators.find((i: { code: string }) => i.code === 'SOC-01').value).toBe(93);
+        expect((await request(app.http).get('/v1/overdue-reports')).body.reports).toHaveLength(1);
+        expect((await request(app.http).get('/v1/alerts')).body.alerts).toHaveLength(1);
+      },
+      { timeoutMs: 30_000 },
+    );
     const reasons = deadLetters.messages
       .map((m) => {
         const decoded = decodeEvent(MessageDeadLetteredV1, m.value);

@@ -62,11 +62,14 @@ describe('Rebuilding the read models', () => {
       { contract: ReportOverdueV1, data: anOverdueReport({ period: '2025-Q2' }) },
       { contract: ReportOverdueV1, data: anOverdueReport({ period: '2025-Q1', kind: 'overdue_cleared' }) },
     ]);
-    await expectEventually(async () => {
-      expect(await db.count('indicator_value')).toBe(16);
-      expect((await db.snapshot()).alerts).toEqual([expect.objectContaining({ state: 'resolved' })]);
-      expect(await db.count('overdue_report')).toBe(1);
-    }, { timeoutMs: 30_000 });
+    await expectEventually(
+      async () => {
+        expect(await db.count('indicator_value')).toBe(16);
+        expect((await db.snapshot()).alerts).toEqual([expect.objectContaining({ state: 'resolved' })]);
+        expect(await db.count('overdue_report')).toBe(1);
+      },
+      { timeoutMs: 30_000 },
+    );
     const before = await db.snapshot();
     const feedBefore = (await request(running().http).get('/v1/changes?after=0&limit=1000&types=indicator_value,alert,overdue_report')).body;
     expect(before.projections.length).toBe(2);

@@ -3,7 +3,15 @@ import request from 'supertest';
 import { TargetsChangedV1 } from '@dx/contracts';
 import { expectEventually } from '@dx/testing';
 
-import { aComputedValue, createReportingTestEnv, dropReportingTestEnv, ReportingTestApp, ReportingTestEnv, startReporting, TopicFeed } from '../support/reporting-harness.util';
+import {
+  aComputedValue,
+  createReportingTestEnv,
+  dropReportingTestEnv,
+  ReportingTestApp,
+  ReportingTestEnv,
+  startReporting,
+  TopicFeed,
+} from '../support/reporting-harness.util';
 
 // SOC-01's 2025 milestone is "> 90" in the plan; an administrator raises it to ">= 99" through ingestion,
 // which publishes the indicator's targets whole on dx.reference.v1 (as here).

@@ -32,7 +32,23 @@ const ROUTES = [
   '/',
   '/indicators/SOC-01',
 ];
-const PARAMETERS = ['unit', 'period', 'from', 'to', 'frequency', 'version', 'parent', 'level', 'state', 'indicator', 'measure', 'after', 'limit', 'types', 'lang'];
+const PARAMETERS = [
+  'unit',
+  'period',
+  'from',
+  'to',
+  'frequency',
+  'version',
+  'parent',
+  'level',
+  'state',
+  'indicator',
+  'measure',
+  'after',
+  'limit',
+  'types',
+  'lang',
+];
 const HOSTILE = [
   "' OR 1=1 --",
   '92; DROP TABLE reporting.change',
@@ -56,13 +72,18 @@ const HOSTILE = [
   'a'.repeat(5000),
 ];
 
-const hostileText = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }), fc.integer().map(String));
+const hostileText = fc.oneof(
+  fc.constantFrom(...HOSTILE),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  fc.integer().map(String),
+);
 const encoded = hostileText.map((t) => (HOSTILE.includes(t) && t.includes('%') ? t : encodeURIComponent(t)));
 const target = fc.oneof(
   // A known route with hostile parameters (repeated, unknown, empty, weird names).
-  fc.tuple(fc.constantFrom(...ROUTES), fc.array(fc.tuple(fc.oneof(fc.constantFrom(...PARAMETERS), encoded), encoded), { maxLength: 6 })).map(
-    ([route, params]) => `${route}?${params.map(([k, v]) => `${k}=${v}`).join('&')}`,
-  ),
+  fc
+    .tuple(fc.constantFrom(...ROUTES), fc.array(fc.tuple(fc.oneof(fc.constantFrom(...PARAMETERS), encoded), encoded), { maxLength: 6 }))
+    .map(([route, params]) => `${route}?${params.map(([k, v]) => `${k}=${v}`).join('&')}`),
   // A hostile path below the API.
   fc.tuple(fc.constantFrom('/v1/', '/v1/indicators/', '/v1/units/', '/assets/', '/units/', '/v1/indicators/SOC-01/'), encoded).map(([p, s]) => `${p}${s}`),
 );

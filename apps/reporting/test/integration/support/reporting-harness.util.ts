@@ -105,7 +105,6 @@ export function anOverdueReport(overrides: Partial<ReportOverdueV1> = {}): Repor
   };
 }
 
-
 /** Publishes events to the (prefixed) topics the way computation and notification do. */
 export class TopicFeed {
   readonly kafka: Kafka;
@@ -156,7 +155,9 @@ export class ReportingDatabase {
   async snapshot(): Promise<Record<string, unknown[]>> {
     const query = async (sql: string) => (await this.client.query(sql)).rows;
     return {
-      values: await query(`SELECT hierarchy_version, indicator, unit, period, value, status, payload - 'updatedAt' AS payload FROM reporting.indicator_value ORDER BY 1, 2, 3, 4`),
+      values: await query(
+        `SELECT hierarchy_version, indicator, unit, period, value, status, payload - 'updatedAt' AS payload FROM reporting.indicator_value ORDER BY 1, 2, 3, 4`,
+      ),
       projections: await query(`SELECT * FROM reporting.indicator_projection ORDER BY 1, 2, 3`),
       alerts: await query(`SELECT id, state, payload - 'updatedAt' AS payload FROM reporting.alert ORDER BY id`),
       overdue: await query(`SELECT * FROM reporting.overdue_report ORDER BY 1, 2, 3, 4`),

@@ -42,7 +42,9 @@ describe('The dashboard in a browser', () => {
   const socRowValue = () => page.locator('tr[data-indicator="SOC-01"] td.value').first().innerText();
   const axeViolations = async () => {
     await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-    const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as { violations: Array<{ id: string; impact: string; nodes: unknown[] }> };
+    const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as {
+      violations: Array<{ id: string; impact: string; nodes: unknown[] }>;
+    };
     return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
   };
 
@@ -84,7 +86,10 @@ describe('The dashboard in a browser', () => {
       ),
     );
     // Every report in: (4000 × 0.9 + 3000 × 0.8 + 2000 × 0.65) / 9000 for the city in 2025.
-    await expectEventually(async () => expect((await cityScorecard('2025')).indicators.find((i) => i.code === 'SOC-01')?.value).toBeCloseTo((7300 / 9000) * 100, 9), { timeoutMs: 90_000 });
+    await expectEventually(
+      async () => expect((await cityScorecard('2025')).indicators.find((i) => i.code === 'SOC-01')?.value).toBeCloseTo((7300 / 9000) * 100, 9),
+      { timeoutMs: 90_000 },
+    );
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   }, 180_000);
@@ -161,7 +166,13 @@ describe('The dashboard in a browser', () => {
     // The city's code exists in both versions: today's (2025-07) series and the former city's, marked apart.
     await page.goto(`${portal}/indicators/SOC-01?unit=92`);
     await page.waitForSelector('body[data-ready="true"]');
-    expect((await page.locator('#chart').getAttribute('data-series'))?.split('|')).toEqual(['Trước sắp xếp (đơn vị cũ)', 'Giá trị thực tế', 'Lộ trình', 'Mục tiêu 2025', 'Mục tiêu 2030']);
+    expect((await page.locator('#chart').getAttribute('data-series'))?.split('|')).toEqual([
+      'Trước sắp xếp (đơn vị cũ)',
+      'Giá trị thực tế',
+      'Lộ trình',
+      'Mục tiêu 2025',
+      'Mục tiêu 2030',
+    ]);
     expect(await page.locator('#chart svg').innerHTML()).toContain('Sắp xếp đơn vị hành chính 07/2025');
     expect(await page.getByRole('note').filter({ hasText: '01/07/2025' }).count()).toBe(1);
     await page.screenshot({ path: join(SCREENSHOTS, 'indicator-reorganisation-vi.png'), fullPage: true });

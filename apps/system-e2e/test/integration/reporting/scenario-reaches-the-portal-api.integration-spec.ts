@@ -89,11 +89,14 @@ describe('A scripted scenario reaching the portal API', () => {
 
     // Commune: 4600 / 5000 = 92 %. District 916: (4600 + 3000) / (5000 + 4000) = 84.44 %.
     // City: (4600 + 3000 + 1000) / (5000 + 4000 + 2000) = 78.18 %.
-    await expectEventually(async () => {
-      expect((await soc01('31117', '2025-Q2'))?.value).toBe(92);
-      expect((await soc01('916', '2025-Q2'))?.value).toBeCloseTo((7600 / 9000) * 100, 9);
-      expect((await soc01('92', '2025-Q2'))?.value).toBeCloseTo((8600 / 11000) * 100, 9);
-    }, { timeoutMs: 60_000 });
+    await expectEventually(
+      async () => {
+        expect((await soc01('31117', '2025-Q2'))?.value).toBe(92);
+        expect((await soc01('916', '2025-Q2'))?.value).toBeCloseTo((7600 / 9000) * 100, 9);
+        expect((await soc01('92', '2025-Q2'))?.value).toBeCloseTo((8600 / 11000) * 100, 9);
+      },
+      { timeoutMs: 60_000 },
+    );
     const district = await soc01('916', '2025-Q2');
     expect(district).toMatchObject({ numerator: 7600, denominator: 9000, coverage: { reported: 2, expected: 8 } });
     // Every level equals what computation published.
@@ -129,13 +132,21 @@ describe('A scripted scenario reaching the portal API', () => {
     // A revision: An Hòa's fibre households were 3600, not 3000 → 90 %; Ninh Kiều 8200 / 9000; the city 9200 / 11000.
     const cursor = (await get('/v1/changes?after=0&limit=1000')).body.next;
     await submit([{ measure: 'households.fibre', unit: '31120', period: '2025-Q2', value: 3600 }]);
-    await expectEventually(async () => {
-      expect((await soc01('916', '2025-Q2'))?.value).toBeCloseTo((8200 / 9000) * 100, 9);
-      expect((await soc01('92', '2025-Q2'))?.value).toBeCloseTo((9200 / 11000) * 100, 9);
-    }, { timeoutMs: 60_000 });
+    await expectEventually(
+      async () => {
+        expect((await soc01('916', '2025-Q2'))?.value).toBeCloseTo((8200 / 9000) * 100, 9);
+        expect((await soc01('92', '2025-Q2'))?.value).toBeCloseTo((9200 / 11000) * 100, 9);
+      },
+      { timeoutMs: 60_000 },
+    );
     const revisedSeries = seriesResponseSchema.parse((await get('/v1/indicators/SOC-01/series?unit=31120&version=2024-11')).body);
     expect(revisedSeries.points.map((p) => [p.period, p.value])).toEqual([['2025-Q2', 90]]);
-    const changed = (await get(`/v1/changes?after=${cursor}&limit=1000`)).body.items as Array<{ indicator: string; unit: string; period: string; value: number }>;
+    const changed = (await get(`/v1/changes?after=${cursor}&limit=1000`)).body.items as Array<{
+      indicator: string;
+      unit: string;
+      period: string;
+      value: number;
+    }>;
     const soc = changed.filter((c) => c.indicator === 'SOC-01' && c.period === '2025-Q2').map((c) => [c.unit, Number(c.value.toFixed(6))]);
     expect(soc).toEqual(
       expect.arrayContaining([

@@ -23,7 +23,15 @@ describe('A hierarchy version replaced through the admin API', () => {
 
   beforeAll(async () => {
     databaseUrl = await createTestDatabase('e2e_hierarchy');
-    const env = { ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'silent', DX_ADMIN_TOKEN: admin, COMPUTATION_OVERDUE_INTERVAL_MS: '0' };
+    const env = {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      KAFKA_TOPIC_PREFIX: prefix,
+      LOG_LEVEL: 'silent',
+      DX_ADMIN_TOKEN: admin,
+      COMPUTATION_OVERDUE_INTERVAL_MS: '0',
+    };
     ingestion = await createServiceApp(INGESTION_SERVICE, env);
     // On the real clock, as ingestion is.
     computation = await startComputation({ ...env, DX_CLOCK_NOW: undefined });
@@ -42,7 +50,10 @@ describe('A hierarchy version replaced through the admin API', () => {
 
   it('should publish the new district’s value of the wards it takes, once the version is replaced', async () => {
     const http = ingestion.app.getHttpServer();
-    const agency = await request(http).post('/v1/agencies').set('Authorization', `Bearer ${admin}`).send({ code: 'vnpt', name: 'VNPT', measures: ['households.*'], units: ['92'] });
+    const agency = await request(http)
+      .post('/v1/agencies')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ code: 'vnpt', name: 'VNPT', measures: ['households.*'], units: ['92'] });
     expect(agency.status).toBe(201);
     // 2025-Q3 is in the 2025 version: Ninh Kiều 900 of 1,000 households, Cái Khế 700 of 1,000.
     const submitted = await request(http)
@@ -77,14 +88,17 @@ describe('A hierarchy version replaced through the admin API', () => {
     expect(replaced.status).toBe(200);
 
     // (900 + 700) / (1,000 + 1,000) = 80 %.
-    const published = await expectEventually(() => {
-      const found = values.messages
-        .map((m) => decodeEvent(IndicatorComputedV1, m.value))
-        .flatMap((d) => (d.ok ? [d.event.data] : []))
-        .find((v) => v.indicator === 'SOC-01' && v.unit === '999' && v.period === '2025-Q3');
-      expect(found).toBeDefined();
-      return found as IndicatorComputedV1;
-    }, { timeoutMs: 60_000 });
+    const published = await expectEventually(
+      () => {
+        const found = values.messages
+          .map((m) => decodeEvent(IndicatorComputedV1, m.value))
+          .flatMap((d) => (d.ok ? [d.event.data] : []))
+          .find((v) => v.indicator === 'SOC-01' && v.unit === '999' && v.period === '2025-Q3');
+        expect(found).toBeDefined();
+        return found as IndicatorComputedV1;
+      },
+      { timeoutMs: 60_000 },
+    );
     expect(published).toMatchObject({ value: 80, numerator: 1600, denominator: 2000, hierarchyVersion: TWO_LEVEL_VERSION_ID });
     expect(await db.value('SOC-01', '92', '2025-Q3')).toMatchObject({ value: city?.value, numerator: 1600, denominator: 2000 });
   });

@@ -21,7 +21,15 @@ describe('A target changed through the admin API', () => {
 
   beforeAll(async () => {
     databaseUrl = await createTestDatabase('e2e_reference');
-    const env = { ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'silent', DX_ADMIN_TOKEN: admin, COMPUTATION_OVERDUE_INTERVAL_MS: '0' };
+    const env = {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      KAFKA_TOPIC_PREFIX: prefix,
+      LOG_LEVEL: 'silent',
+      DX_ADMIN_TOKEN: admin,
+      COMPUTATION_OVERDUE_INTERVAL_MS: '0',
+    };
     ingestion = await createServiceApp(INGESTION_SERVICE, env);
     // On the real clock, as ingestion is.
     computation = await startComputation({ ...env, DX_CLOCK_NOW: undefined });
@@ -40,7 +48,10 @@ describe('A target changed through the admin API', () => {
 
   it('should recompute and publish the ward’s value with the new target and status', async () => {
     const http = ingestion.app.getHttpServer();
-    const agency = await request(http).post('/v1/agencies').set('Authorization', `Bearer ${admin}`).send({ code: 'vnpt', name: 'VNPT', measures: ['households.*'], units: ['92'] });
+    const agency = await request(http)
+      .post('/v1/agencies')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ code: 'vnpt', name: 'VNPT', measures: ['households.*'], units: ['92'] });
     expect(agency.status).toBe(201);
     // 950 of 1,000 households: 95 %, achieved against the plan's "> 90" for 2025.
     const submitted = await request(http)
@@ -53,23 +64,34 @@ describe('A target changed through the admin API', () => {
         ],
       });
     expect(submitted.status).toBe(202);
-    await expectEventually(async () => expect(await db.value('SOC-01', '31117', '2025-Q2')).toMatchObject({ value: 95, status: 'achieved' }), { timeoutMs: 60_000 });
+    await expectEventually(async () => expect(await db.value('SOC-01', '31117', '2025-Q2')).toMatchObject({ value: 95, status: 'achieved' }), {
+      timeoutMs: 60_000,
+    });
 
     const changed = await request(http)
       .put('/v1/catalog/targets/SOC-01')
       .set('Authorization', `Bearer ${admin}`)
-      .send({ targets: [{ kind: 'milestone', year: 2025, op: '>=', value: 99 }, { kind: 'milestone', year: 2030, op: '>=', value: 100 }], tolerance: 5 });
+      .send({
+        targets: [
+          { kind: 'milestone', year: 2025, op: '>=', value: 99 },
+          { kind: 'milestone', year: 2030, op: '>=', value: 100 },
+        ],
+        tolerance: 5,
+      });
     expect(changed.status).toBe(200);
 
     // 95 against ">= 99", 4 behind with a tolerance of 5: at_risk.
-    const published = await expectEventually(() => {
-      const found = values.messages
-        .map((m) => decodeEvent(IndicatorComputedV1, m.value))
-        .flatMap((d) => (d.ok ? [d.event.data] : []))
-        .find((v) => v.indicator === 'SOC-01' && v.unit === '31117' && v.period === '2025-Q2' && v.target?.value === 99);
-      expect(found).toBeDefined();
-      return found as IndicatorComputedV1;
-    }, { timeoutMs: 60_000 });
+    const published = await expectEventually(
+      () => {
+        const found = values.messages
+          .map((m) => decodeEvent(IndicatorComputedV1, m.value))
+          .flatMap((d) => (d.ok ? [d.event.data] : []))
+          .find((v) => v.indicator === 'SOC-01' && v.unit === '31117' && v.period === '2025-Q2' && v.target?.value === 99);
+        expect(found).toBeDefined();
+        return found as IndicatorComputedV1;
+      },
+      { timeoutMs: 60_000 },
+    );
     expect(published).toMatchObject({ value: 95, target: { year: 2025, op: '>=', value: 99 }, expected: 99, status: 'at_risk' });
   });
 });

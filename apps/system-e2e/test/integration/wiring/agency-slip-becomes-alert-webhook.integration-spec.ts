@@ -24,7 +24,15 @@ describe('An agency submission that slips becoming an alert', () => {
   beforeAll(async () => {
     databaseUrl = await createTestDatabase('e2e_alert');
     receiver = await startWebhookReceiver();
-    const env = { ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'silent', DX_ADMIN_TOKEN: admin, COMPUTATION_OVERDUE_INTERVAL_MS: '0' };
+    const env = {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      KAFKA_TOPIC_PREFIX: prefix,
+      LOG_LEVEL: 'silent',
+      DX_ADMIN_TOKEN: admin,
+      COMPUTATION_OVERDUE_INTERVAL_MS: '0',
+    };
     ingestion = await createServiceApp(INGESTION_SERVICE, env);
     // On the real clock, as ingestion is.
     computation = await startComputation({ ...env, DX_CLOCK_NOW: undefined });
@@ -44,11 +52,19 @@ describe('An agency submission that slips becoming an alert', () => {
     const subscribed = await request(notification.app.getHttpServer())
       .post('/v1/subscriptions')
       .set('Authorization', `Bearer ${admin}`)
-      .send({ name: 'UBND Quận Ninh Kiều', webhook: { url: receiver.url, secret }, scope: { units: ['916'], includeDescendants: true, indicators: ['SOC-01'] }, minSeverity: 'warning' });
+      .send({
+        name: 'UBND Quận Ninh Kiều',
+        webhook: { url: receiver.url, secret },
+        scope: { units: ['916'], includeDescendants: true, indicators: ['SOC-01'] },
+        minSeverity: 'warning',
+      });
     expect(subscribed.status).toBe(201);
 
     const http = ingestion.app.getHttpServer();
-    const agency = await request(http).post('/v1/agencies').set('Authorization', `Bearer ${admin}`).send({ code: 'vnpt', name: 'VNPT', measures: ['households.*'], units: ['92'] });
+    const agency = await request(http)
+      .post('/v1/agencies')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ code: 'vnpt', name: 'VNPT', measures: ['households.*'], units: ['92'] });
     expect(agency.status).toBe(201);
     // 2,000 of 5,000 households: 40 %, far behind a 2025 target above 90 %.
     const submitted = await request(http)
@@ -62,14 +78,17 @@ describe('An agency submission that slips becoming an alert', () => {
       });
     expect(submitted.status).toBe(202);
 
-    const fired = await expectEventually(() => {
-      const found = receiver.requests.find((r) => {
-        const body = r.body as any;
-        return body.event === 'alert.fired' && body.alert.unit === '31117' && body.alert.period === '2025-Q2';
-      });
-      expect(found).toBeDefined();
-      return found as (typeof receiver.requests)[number];
-    }, { timeoutMs: 60_000 });
+    const fired = await expectEventually(
+      () => {
+        const found = receiver.requests.find((r) => {
+          const body = r.body as any;
+          return body.event === 'alert.fired' && body.alert.unit === '31117' && body.alert.period === '2025-Q2';
+        });
+        expect(found).toBeDefined();
+        return found as (typeof receiver.requests)[number];
+      },
+      { timeoutMs: 60_000 },
+    );
     const body = fired.body as any;
     expect(body.alert).toMatchObject({ kind: 'status_slip', indicator: 'SOC-01', severity: 'critical', status: 'off_track', value: 40 });
     expect(body.alert.message.vi).toContain('Phường Cái Khế');

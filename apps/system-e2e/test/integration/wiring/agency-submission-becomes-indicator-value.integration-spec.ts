@@ -19,7 +19,14 @@ describe('An agency submission becoming an indicator value', () => {
 
   beforeAll(async () => {
     databaseUrl = await createTestDatabase('e2e');
-    const env = { ...process.env, DATABASE_URL: databaseUrl, KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'silent', DX_ADMIN_TOKEN: admin, COMPUTATION_OVERDUE_INTERVAL_MS: '0' };
+    const env = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      KAFKA_TOPIC_PREFIX: prefix,
+      LOG_LEVEL: 'silent',
+      DX_ADMIN_TOKEN: admin,
+      COMPUTATION_OVERDUE_INTERVAL_MS: '0',
+    };
     ingestion = await createServiceApp(INGESTION_SERVICE, env);
     // On the real clock, as ingestion is.
     computation = await startComputation({ ...env, DX_CLOCK_NOW: undefined });
@@ -53,15 +60,18 @@ describe('An agency submission becoming an indicator value', () => {
     expect(submitted.status).toBe(202);
 
     // 4600 / 5000 = 92 % for the commune, and (being the only reporter) for Ninh Kiều and the city.
-    await expectEventually(() => {
-      const latest = new Map<string, number | null>();
-      for (const message of values.messages) {
-        const decoded = decodeEvent(IndicatorComputedV1, message.value);
-        if (decoded.ok && decoded.event.data.indicator === 'SOC-01' && decoded.event.data.period === '2025-Q2') {
-          latest.set(decoded.event.data.unit, decoded.event.data.value);
+    await expectEventually(
+      () => {
+        const latest = new Map<string, number | null>();
+        for (const message of values.messages) {
+          const decoded = decodeEvent(IndicatorComputedV1, message.value);
+          if (decoded.ok && decoded.event.data.indicator === 'SOC-01' && decoded.event.data.period === '2025-Q2') {
+            latest.set(decoded.event.data.unit, decoded.event.data.value);
+          }
         }
-      }
-      expect(Object.fromEntries(latest)).toEqual({ '31117': 92, '916': 92, '92': 92 });
-    }, { timeoutMs: 30_000 });
+        expect(Object.fromEntries(latest)).toEqual({ '31117': 92, '916': 92, '92': 92 });
+      },
+      { timeoutMs: 30_000 },
+    );
   });
 });

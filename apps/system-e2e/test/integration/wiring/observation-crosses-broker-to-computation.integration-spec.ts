@@ -51,13 +51,16 @@ describe('Observation crossing the broker from ingestion to computation', () => 
     if (databaseUrl) await dropTestDatabase(databaseUrl);
   });
 
-  it('should store an observation published by ingestion in computation\'s database', async () => {
+  it("should store an observation published by ingestion in computation's database", async () => {
     const data = observation({ unit: '31117', value: 4210 });
     await ingestion.context.publisher.publish({ contract: ObservationRecordedV1, data, id: `${data.observationId}:1` });
 
-    await expectEventually(async () => {
-      expect(await factsOf('31117')).toEqual([{ measure: 'households.fibre', period: '2025-06', value: 4210, revision: 1 }]);
-    }, { timeoutMs: 30_000 });
+    await expectEventually(
+      async () => {
+        expect(await factsOf('31117')).toEqual([{ measure: 'households.fibre', period: '2025-06', value: 4210, revision: 1 }]);
+      },
+      { timeoutMs: 30_000 },
+    );
   });
 
   it('should apply a re-delivered event once and keep the highest revision when revisions arrive out of order', async () => {
@@ -69,11 +72,14 @@ describe('Observation crossing the broker from ingestion to computation', () => 
       { contract: ObservationRecordedV1, data: second, id: `${first.observationId}:2` },
     ]);
 
-    await expectEventually(async () => {
-      expect(await factsOf('31120')).toEqual([{ measure: 'households.fibre', period: '2025-06', value: 120, revision: 2 }]);
-      const processed = await db.query('SELECT count(*)::int AS n FROM computation.processed_event WHERE event_id LIKE $1', [`${first.observationId}:%`]);
-      expect(processed.rows[0].n).toBe(2);
-    }, { timeoutMs: 30_000 });
+    await expectEventually(
+      async () => {
+        expect(await factsOf('31120')).toEqual([{ measure: 'households.fibre', period: '2025-06', value: 120, revision: 2 }]);
+        const processed = await db.query('SELECT count(*)::int AS n FROM computation.processed_event WHERE event_id LIKE $1', [`${first.observationId}:%`]);
+        expect(processed.rows[0].n).toBe(2);
+      },
+      { timeoutMs: 30_000 },
+    );
   });
 
   it('should dead-letter poison messages with their reason and still process the next message', async () => {
@@ -99,10 +105,13 @@ describe('Observation crossing the broker from ingestion to computation', () => 
     }
 
     try {
-      await expectEventually(async () => {
-        expect(await factsOf('31123')).toEqual([{ measure: 'households.fibre', period: '2025-06', value: 7, revision: 1 }]);
-        expect(deadLetters.messages.length).toBeGreaterThanOrEqual(2);
-      }, { timeoutMs: 30_000 });
+      await expectEventually(
+        async () => {
+          expect(await factsOf('31123')).toEqual([{ measure: 'households.fibre', period: '2025-06', value: 7, revision: 1 }]);
+          expect(deadLetters.messages.length).toBeGreaterThanOrEqual(2);
+        },
+        { timeoutMs: 30_000 },
+      );
 
       const letters = deadLetters.messages.map((m) => {
         const decoded = decodeEvent(MessageDeadLetteredV1, m.value);

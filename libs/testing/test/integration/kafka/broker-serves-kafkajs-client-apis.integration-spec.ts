@@ -2,14 +2,7 @@
 // the test run (Kafka 4.1.2 locally). Covers the admin, producer (acks 1, idempotent acks -1), consumer
 // group commit, transactional sendOffsets and group/topic deletion APIs.
 import type { Admin, Consumer, Kafka, Producer } from 'kafkajs';
-import {
-  createTestKafka,
-  deleteTestTopics,
-  expectEventually,
-  getTestInfra,
-  uniqueSuffix,
-  waitForConsumerGroupJoin,
-} from '../../../src';
+import { createTestKafka, deleteTestTopics, expectEventually, getTestInfra, uniqueSuffix, waitForConsumerGroupJoin } from '../../../src';
 
 describe('Kafka broker with kafkajs 2.2.4', () => {
   const { kafkaBrokers } = getTestInfra();
@@ -97,8 +90,7 @@ describe('Kafka broker with kafkajs 2.2.4', () => {
     const endOffsets = await admin.fetchTopicOffsets(topic);
     await consumer.commitOffsets(endOffsets.map(({ partition, offset }) => ({ topic, partition, offset })));
     const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    const byPartition = (list: Array<{ partition: number; offset: string }>) =>
-      Object.fromEntries(list.map(({ partition, offset }) => [partition, offset]));
+    const byPartition = (list: Array<{ partition: number; offset: string }>) => Object.fromEntries(list.map(({ partition, offset }) => [partition, offset]));
     expect(byPartition(committed.partitions)).toEqual(byPartition(endOffsets));
     expect(endOffsets.reduce((sum, p) => sum + Number(p.offset), 0)).toBe(100);
   });
@@ -111,9 +103,7 @@ describe('Kafka broker with kafkajs 2.2.4', () => {
     await seed.connect();
     await seed.send({ topic: input, messages: Array.from({ length: 5 }, (_, i) => ({ value: `in-${i}` })) });
 
-    const producer = track(
-      kafka.producer({ transactionalId: `test-smoke-tx-${suffix}`, idempotent: true, maxInFlightRequests: 1 }),
-    );
+    const producer = track(kafka.producer({ transactionalId: `test-smoke-tx-${suffix}`, idempotent: true, maxInFlightRequests: 1 }));
     await producer.connect();
     const transaction = await producer.transaction();
     await transaction.send({ topic: output, messages: [{ value: 'out-0' }, { value: 'out-1' }] });

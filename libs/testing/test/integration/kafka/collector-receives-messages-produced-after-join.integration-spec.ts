@@ -1,13 +1,5 @@
 import type { Admin, Producer } from 'kafkajs';
-import {
-  collectMessages,
-  createTestKafka,
-  createTestTopics,
-  deleteTestTopics,
-  expectEventually,
-  getTestInfra,
-  uniqueSuffix,
-} from '../../../src';
+import { collectMessages, createTestKafka, createTestTopics, deleteTestTopics, expectEventually, getTestInfra, uniqueSuffix } from '../../../src';
 
 describe('collectMessages', () => {
   const { kafkaBrokers } = getTestInfra();
@@ -49,9 +41,7 @@ describe('collectMessages', () => {
 
       await expectEventually(() => expect(collector.messages).toHaveLength(3));
       const byKey = new Map(collector.messages.map((m) => [m.key, m]));
-      expect(byKey.get('unit-92')).toEqual(
-        expect.objectContaining({ topic, value: '{"value":1}', headers: { 'ce-type': 'observation.recorded' } }),
-      );
+      expect(byKey.get('unit-92')).toEqual(expect.objectContaining({ topic, value: '{"value":1}', headers: { 'ce-type': 'observation.recorded' } }));
       expect(byKey.get('unit-31117')?.value).toBe('{"value":2}');
       expect(byKey.get(null)?.value).toBeNull();
     } finally {

@@ -30,9 +30,7 @@ describe('Test databases', () => {
     created.push(url);
 
     expect(databaseName(url)).toMatch(/^isolation_test_[0-9a-f]{12}$/);
-    const tables = await withClient(url, (c) =>
-      c.query("select count(*)::int as n from information_schema.tables where table_schema = 'public'"),
-    );
+    const tables = await withClient(url, (c) => c.query("select count(*)::int as n from information_schema.tables where table_schema = 'public'"));
     expect(tables.rows[0].n).toBe(0);
   });
 
@@ -61,9 +59,7 @@ describe('Test databases', () => {
 
     await dropTestDatabase(url);
 
-    const exists = await withClient(databaseUrl, (c) =>
-      c.query('select 1 from pg_database where datname = $1', [databaseName(url)]),
-    );
+    const exists = await withClient(databaseUrl, (c) => c.query('select 1 from pg_database where datname = $1', [databaseName(url)]));
     expect(exists.rowCount).toBe(0);
     await lingering.end().catch(() => undefined);
   });
