@@ -29,10 +29,7 @@ function dependencyConstraints(inTests) {
   ];
 }
 
-const boundaries = (inTests) => [
-  'error',
-  { enforceBuildableLibDependency: false, allow: [], depConstraints: dependencyConstraints(inTests) },
-];
+const boundaries = (inTests) => ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints: dependencyConstraints(inTests) }];
 
 const libraryEntriesOnly = [{ group: ['@dx/*/src/*', '@dx/*/src'], message: 'Import a library through its entry (@dx/name, or @dx/messaging/nest).' }];
 // A bare @EventPattern handler takes any payload type and would bypass the contract decoding (issue 9).
@@ -83,4 +80,6 @@ module.exports = [
     files: ['bench/computation/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
+  // Layout is Prettier's alone (`npm run format`); this turns off the lint rules that would argue with it.
+  require('eslint-config-prettier/flat'),
 ];

@@ -6,6 +6,8 @@ const { spawnSync } = require('node:child_process');
 const { ensureInfra, InfraError } = require('../infra/local-infra.cjs');
 const { REPO_ROOT } = require('./services.cjs');
 
+// The files Prettier lays out (package.json's `lint` and `format` name the same glob).
+const FORMATTED_FILES = '**/*.{ts,cts,js,cjs,mjs}';
 const NX_ENV = { NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: process.env.CI ? 'true' : undefined };
 
 function nx(args, env) {
@@ -19,6 +21,15 @@ function nx(args, env) {
 
 async function main() {
   const started = Date.now();
+  // The layout check of `npm run lint`, so that a clean clone's `npm test` fails on unformatted code too.
+  const layout = spawnSync(process.execPath, [require.resolve('prettier/bin/prettier.cjs'), '--check', FORMATTED_FILES, '--log-level', 'warn'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  });
+  if (layout.status !== 0) {
+    process.stderr.write('\nfiles not formatted: run `npm run format`\n');
+    process.exit(layout.status ?? 1);
+  }
   const staticChecks = nx(['run-many', '-t', 'lint', 'typecheck', 'test', '--parallel=2']);
   if (staticChecks !== 0) {
     process.stderr.write('\nlint, typecheck or unit tests failed\n');
