@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 
-import { runService } from '@dx/platform';
+import { createServiceApp, runService } from '@dx/platform';
 
-import { COMPUTATION_SERVICE } from './computation.service';
+import { AppModule } from './app.module';
+import { COMPUTATION_OPTIONS } from './computation.options';
 
-void runService(COMPUTATION_SERVICE);
+void runService(() => createServiceApp(AppModule, COMPUTATION_OPTIONS));

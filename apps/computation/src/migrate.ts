@@ -2,7 +2,7 @@ import 'reflect-metadata';
 
 import { runServiceMigrations } from '@dx/platform';
 
-import { COMPUTATION_SERVICE } from './computation.service';
+import { COMPUTATION_OPTIONS } from './computation.options';
 
 // `nx run computation:migrate`: the service's migrations only, before instances start (they also migrate on start).
-void runServiceMigrations(COMPUTATION_SERVICE);
+void runServiceMigrations(COMPUTATION_OPTIONS);

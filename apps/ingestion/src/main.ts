@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 
-import { runService } from '@dx/platform';
+import { createServiceApp, runService } from '@dx/platform';
 
-import { INGESTION_SERVICE } from './ingestion.service';
+import { AppModule } from './app.module';
+import { INGESTION_OPTIONS } from './ingestion.options';
 
-void runService(INGESTION_SERVICE);
+void runService(() => createServiceApp(AppModule, INGESTION_OPTIONS));

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 
-import { runService } from '@dx/platform';
+import { createServiceApp, runService } from '@dx/platform';
 
-import { NOTIFICATION_SERVICE } from './notification.service';
+import { AppModule } from './app.module';
+import { NOTIFICATION_OPTIONS } from './notification.options';
 
-void runService(NOTIFICATION_SERVICE);
+void runService(() => createServiceApp(AppModule, NOTIFICATION_OPTIONS));

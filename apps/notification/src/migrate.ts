@@ -2,7 +2,7 @@ import 'reflect-metadata';
 
 import { runServiceMigrations } from '@dx/platform';
 
-import { NOTIFICATION_SERVICE } from './notification.service';
+import { NOTIFICATION_OPTIONS } from './notification.options';
 
 // `nx run notification:migrate`: the service's migrations only, before instances start (they also migrate on start).
-void runServiceMigrations(NOTIFICATION_SERVICE);
+void runServiceMigrations(NOTIFICATION_OPTIONS);

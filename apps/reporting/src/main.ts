@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 
-import { runService } from '@dx/platform';
+import { createServiceApp, runService } from '@dx/platform';
 
-import { REPORTING_SERVICE } from './reporting.service';
+import { AppModule } from './app.module';
+import { REPORTING_OPTIONS } from './reporting.options';
 
-void runService(REPORTING_SERVICE);
+void runService(() => createServiceApp(AppModule, REPORTING_OPTIONS));

@@ -5,13 +5,13 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 
-import { CONTRACTS_BY_TOPIC, decodeEvent, TOPIC_DEFINITIONS, TOPICS } from '@dx/contracts';
+import { CONTRACTS_BY_TOPIC, decodeEvent, TOPICS } from '@dx/contracts';
 import { computeIndicators, referenceChangeOf } from '@dx/domain';
-import { consumerGroupId, createKafkaClient, decoderForTopic, ensureTopics, kafkaSecurity, parseBrokers, requireTopics, TopicFollower } from '@dx/messaging';
-import { AppLogger, createDataSourceOptions, createLogger, loadConfig, prepareDatabase, queryRows, runMigrationsOnce } from '@dx/platform';
+import { consumerGroupId, decoderForTopic, TopicFollower } from '@dx/messaging';
+import { AppLogger, createServiceContext, queryRows, ServiceContext } from '@dx/platform';
 
-import { COMPUTATION_SERVICE } from '../computation.service';
-import { computationConfigSchema, ComputationConfig } from '../config/computation.config';
+import { COMPUTATION_OPTIONS } from '../computation.options';
+import { ComputationConfig } from '../config/computation.config';
 import { FactsRepository, RecordedObservation } from '../facts/facts.repository';
 import { IndicatorValuesRepository } from '../indicators/indicator-values.repository';
 import { planRecompute } from '../indicators/recompute-plan.util';
@@ -48,31 +48,29 @@ export class RebuildService {
   private readonly facts = new FactsRepository();
   private readonly values = new IndicatorValuesRepository();
   private readonly overdue = new OverdueReportsRepository(this.reference);
+  private readonly config: ComputationConfig;
+  private readonly logger: AppLogger;
 
+  /** `service` and `dataSource` come from the service's own modules (`createServiceContext`): the database is migrated. */
   constructor(
-    private readonly config: ComputationConfig,
-    private readonly logger: AppLogger,
+    private readonly service: ServiceContext<ComputationConfig>,
+    private readonly dataSource: DataSource,
     private readonly progress: NodeJS.WritableStream & { isTTY?: boolean },
-  ) {}
+  ) {
+    this.config = service.config;
+    this.logger = service.logger;
+  }
 
   async run(): Promise<RebuildSummary> {
     const started = Date.now();
+    const { kafka } = this.service;
+    const { dataSource } = this;
     const prefix = this.config.KAFKA_TOPIC_PREFIX;
-    const kafka = createKafkaClient({
-      brokers: parseBrokers(this.config.KAFKA_BROKERS),
-      clientId: `dx-computation-rebuild-${randomBytes(3).toString('hex')}`,
-      logger: this.logger,
-      security: kafkaSecurity(this.config),
-    });
     const serviceGroup = consumerGroupId(prefix, 'computation');
     const topic = `${prefix}${TOPICS.observations}`;
-    await prepareDatabase(this.config.DATABASE_URL, 'computation');
-    if (this.config.KAFKA_MANAGE_TOPICS) await ensureTopics(kafka, TOPIC_DEFINITIONS, prefix);
-    else await requireTopics(kafka, TOPIC_DEFINITIONS, prefix);
     // Held until the end, on a connection of its own: no instance starts while the rebuild works.
     const lock = new Client({ connectionString: this.config.DATABASE_URL, connectionTimeoutMillis: 5_000 });
     await lock.connect();
-    const dataSource = new DataSource(createDataSourceOptions({ ...COMPUTATION_SERVICE.database, url: this.config.DATABASE_URL, service: 'computation' }));
     const admin = kafka.admin();
     try {
       const [{ locked }] = await queryRows(lock, runningLockRow, TAKE_RUNNING_LOCK_EXCLUSIVE_SQL);
@@ -82,7 +80,6 @@ export class RebuildService {
             'the computation service is running (an instance holds the computation:running lock): stop every instance before a rebuild',
         );
       }
-      await dataSource.initialize();
       await admin.connect();
       const [group] = (await admin.describeGroups([serviceGroup])).groups;
       if (group && group.members.length > 0) {
@@ -91,7 +88,6 @@ export class RebuildService {
             `the computation service is running (${group.members.length} member(s) in ${serviceGroup}): stop it before a rebuild`,
         );
       }
-      await runMigrationsOnce(dataSource, 'computation');
       const [{ unpublished }] = await queryRows(
         dataSource,
         z.object({ unpublished: z.number() }),
@@ -116,7 +112,6 @@ export class RebuildService {
       return { messages, facts, values, elapsedMs: Date.now() - started };
     } finally {
       await admin.disconnect().catch(() => undefined);
-      if (dataSource.isInitialized) await dataSource.destroy();
       await lock.end();
     }
   }
@@ -227,9 +222,16 @@ export class RebuildService {
   }
 }
 
-/** Loads the configuration from `env` and runs a rebuild; progress goes to `progress` (stderr). */
+/**
+ * Runs a rebuild in the computation service's own context (configuration from `env`, logger, Kafka client,
+ * migrated database), without its features: no consumer, relay or scheduler runs beside it. Progress goes to
+ * `progress` (stderr).
+ */
 export async function rebuildComputation(env: NodeJS.ProcessEnv, progress: NodeJS.WritableStream = process.stderr): Promise<RebuildSummary> {
-  const config = loadConfig(computationConfigSchema, env);
-  const logger = createLogger('computation', config.LOG_LEVEL);
-  return new RebuildService(config, logger, progress).run();
+  const task = await createServiceContext([], COMPUTATION_OPTIONS, env);
+  try {
+    return await new RebuildService(task.context, task.app.get(DataSource), progress).run();
+  } finally {
+    await task.close();
+  }
 }

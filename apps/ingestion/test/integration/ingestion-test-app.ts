@@ -4,7 +4,8 @@ import { ServiceApp, createServiceApp } from '@dx/platform';
 import { createTestDatabase, dropTestDatabase, uniqueSuffix } from '@dx/testing';
 
 import { IngestionConfig } from '../../src/config/ingestion.config';
-import { INGESTION_SERVICE } from '../../src/ingestion.service';
+import { AppModule } from '../../src/app.module';
+import { INGESTION_OPTIONS } from '../../src/ingestion.options';
 
 export const ADMIN_TOKEN = 'integration-admin-token-0123456789';
 
@@ -38,7 +39,7 @@ export async function startIngestion(env: NodeJS.ProcessEnv = {}): Promise<Inges
     ...env,
     KAFKA_TOPIC_PREFIX: topicPrefix,
   };
-  const service = await createServiceApp(INGESTION_SERVICE, merged);
+  const service = await createServiceApp(AppModule, INGESTION_OPTIONS, merged);
   await service.app.listen(0, '127.0.0.1');
   const http = await service.app.getUrl();
   return {

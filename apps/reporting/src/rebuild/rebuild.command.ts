@@ -1,19 +1,18 @@
 import { randomBytes } from 'node:crypto';
 
-import { NestFactory } from '@nestjs/core';
 import { SingleBar } from 'cli-progress';
 import { Kafka } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 
-import { CloudEvent, TOPIC_DEFINITIONS, TopicEventData, TOPICS } from '@dx/contracts';
-import { consumerGroupId, createKafkaClient, decoderForTopic, ensureTopics, EventPublisher, parseBrokers, RawMessage } from '@dx/messaging';
-import { createLogger, loadConfig, NestPinoLogger, prepareDatabase, queryRows, ServiceContext } from '@dx/platform';
+import { CloudEvent, TopicEventData, TOPICS } from '@dx/contracts';
+import { consumerGroupId, decoderForTopic, RawMessage } from '@dx/messaging';
+import { createServiceContext, queryRows } from '@dx/platform';
 
 import { ApplyAlertEventsService } from '../alerts/apply-alert-events.service';
-import { reportingConfigSchema } from '../config/reporting.config';
 import { ApplyIndicatorValuesService } from '../indicator-values/apply-indicator-values.service';
 import { ApplyStatusEventsService } from '../overdue-reports/apply-status-events.service';
+import { REPORTING_OPTIONS } from '../reporting.options';
 import { RebuildModule } from './rebuild.module';
 
 export interface RebuildSummary {
@@ -35,50 +34,36 @@ type ConsumedTopic = (typeof CONSUMED)[number];
  */
 export async function rebuildReporting(env: NodeJS.ProcessEnv, progress: NodeJS.WritableStream = process.stderr): Promise<RebuildSummary> {
   const started = Date.now();
-  const config = loadConfig(reportingConfigSchema, env);
-  const logger = createLogger('reporting', config.LOG_LEVEL);
+  const task = await createServiceContext([RebuildModule], REPORTING_OPTIONS, env);
+  const { config, kafka } = task.context;
   const prefix = config.KAFKA_TOPIC_PREFIX;
-  const kafka = createKafkaClient({ brokers: parseBrokers(config.KAFKA_BROKERS), clientId: `dx-reporting-rebuild-${randomBytes(3).toString('hex')}`, logger });
   const serviceGroup = consumerGroupId(prefix, 'reporting');
   const admin = kafka.admin();
-  await admin.connect();
   try {
+    await admin.connect();
     const [group] = (await admin.describeGroups([serviceGroup])).groups;
     if (group && group.members.length > 0) {
       throw new Error(`the reporting service is running (${group.members.length} member(s) in ${serviceGroup}): stop it before a rebuild`);
     }
-    await prepareDatabase(config.DATABASE_URL, 'reporting');
-    await ensureTopics(kafka, TOPIC_DEFINITIONS, prefix);
-    const context: ServiceContext = {
-      name: 'reporting',
-      instanceId: 'rebuild',
-      config,
-      logger,
-      kafka,
-      publisher: new EventPublisher(kafka, '/dx/reporting', prefix),
-    };
-    const app = await NestFactory.createApplicationContext(RebuildModule.with(context), { logger: new NestPinoLogger(logger) });
-    try {
-      const dataSource = app.get(DataSource);
-      const ends = new Map<ConsumedTopic, Array<{ partition: number; offset: string; high: string; low: string }>>();
-      for (const topic of CONSUMED) ends.set(topic, await admin.fetchTopicOffsets(prefix + topic));
-      await dataSource.query(`TRUNCATE ${TABLES.map((t) => `reporting.${t}`).join(', ')}`);
-      const replay = new Replay(app.get(ApplyIndicatorValuesService), app.get(ApplyStatusEventsService), app.get(ApplyAlertEventsService), dataSource);
-      const messages = await replayTopics(kafka, prefix, ends, replay, progress);
-      for (const [topic, partitions] of ends) {
-        await admin.setOffsets({
-          groupId: serviceGroup,
-          topic: prefix + topic,
-          partitions: partitions.map((p) => ({ partition: p.partition, offset: p.high })),
-        });
-      }
-      const [{ n }] = await queryRows(dataSource, z.object({ n: z.number() }), `SELECT count(*)::int AS n FROM reporting.indicator_value`);
-      return { messages, values: n, elapsedMs: Date.now() - started };
-    } finally {
-      await app.close();
+    const { app } = task;
+    const dataSource = app.get(DataSource);
+    const ends = new Map<ConsumedTopic, Array<{ partition: number; offset: string; high: string; low: string }>>();
+    for (const topic of CONSUMED) ends.set(topic, await admin.fetchTopicOffsets(prefix + topic));
+    await dataSource.query(`TRUNCATE ${TABLES.map((t) => `reporting.${t}`).join(', ')}`);
+    const replay = new Replay(app.get(ApplyIndicatorValuesService), app.get(ApplyStatusEventsService), app.get(ApplyAlertEventsService), dataSource);
+    const messages = await replayTopics(kafka, prefix, ends, replay, progress);
+    for (const [topic, partitions] of ends) {
+      await admin.setOffsets({
+        groupId: serviceGroup,
+        topic: prefix + topic,
+        partitions: partitions.map((p) => ({ partition: p.partition, offset: p.high })),
+      });
     }
+    const [{ n }] = await queryRows(dataSource, z.object({ n: z.number() }), `SELECT count(*)::int AS n FROM reporting.indicator_value`);
+    return { messages, values: n, elapsedMs: Date.now() - started };
   } finally {
-    await admin.disconnect();
+    await admin.disconnect().catch(() => undefined);
+    await task.close();
   }
 }
 

@@ -24,7 +24,8 @@ import {
 
 import { ComputationDatabase } from '../../../computation/test/integration/support/computation-harness.util';
 import { expectedValues } from '../../../computation/test/integration/support/expected-values.util';
-import { INGESTION_SERVICE } from '../../../ingestion/src/ingestion.service';
+import { AppModule as IngestionAppModule } from '../../../ingestion/src/app.module';
+import { INGESTION_OPTIONS } from '../../../ingestion/src/ingestion.options';
 import { cityObservations } from './support/city-observations.util';
 
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
@@ -97,7 +98,7 @@ describe('Three brokers, one killed mid-stream', () => {
     say(`3 brokers up at ${kafka.brokers} in ${Date.now() - t0} ms`);
     databaseUrl = await createTestDatabase('cluster');
     db = new ComputationDatabase(databaseUrl);
-    ingestion = await createServiceApp(INGESTION_SERVICE, env());
+    ingestion = await createServiceApp(IngestionAppModule, INGESTION_OPTIONS, env());
     // Listening once: supertest would otherwise listen and close the one server per request, which
     // concurrent requests cannot share.
     await ingestion.app.listen(0, '127.0.0.1');

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { DynamicModule, INestApplication, ModuleMetadata } from '@nestjs/common';
+import { DynamicModule, INestApplication, INestApplicationContext, ModuleMetadata, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
@@ -34,15 +34,16 @@ import { PlatformConfig, ServiceContext, ServiceName } from './service-context';
 
 const MAX_JSON_DEPTH = 32;
 
-/** Everything that makes one of the four services; `main.ts` passes it to `runService`. */
-export interface ServiceDefinition<TConfig extends PlatformConfig> {
+/**
+ * How the platform runs one of the four services: its name, configuration and database. The service itself,
+ * its features, is its `AppModule`; `main.ts` hands both to `createServiceApp`.
+ */
+export interface ServiceOptions<TConfig extends PlatformConfig> {
   name: ServiceName;
   title: { vi: string; en: string };
   configSchema: z.ZodType<TConfig>;
   port: (config: TConfig) => number;
   database: Omit<ServiceDataSourceOptions, 'url' | 'service'>;
-  /** The service's feature modules. */
-  imports: (context: ServiceContext<TConfig>) => NonNullable<ModuleMetadata['imports']>;
   /** Largest JSON body accepted (bytes); bigger bodies are refused before they are parsed. */
   jsonBodyLimit?: (config: TConfig) => number;
   /** Paths of long-lived responses (server-sent events), capped apart from ordinary requests. */
@@ -54,19 +55,31 @@ export interface ServiceDefinition<TConfig extends PlatformConfig> {
 export interface ServiceApp<TConfig> {
   app: INestApplication;
   context: ServiceContext<TConfig>;
+  /** Where `runService` listens, from the service's configuration. */
+  port: number;
   close(): Promise<void>;
 }
 
-/** Builds a service without listening: used by `runService` and by integration tests alike. */
-export async function createServiceApp<TConfig extends PlatformConfig>(
-  definition: ServiceDefinition<TConfig>,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<ServiceApp<TConfig>> {
-  const config = loadConfig(definition.configSchema, env);
-  const limits = loadConfig(httpLimitsConfigSchema, env);
-  const logger = createLogger(definition.name, config.LOG_LEVEL);
+/** A service's modules without HTTP or a Kafka consumer: what a command-line task (a rebuild) works with. */
+export interface ServiceTaskContext<TConfig> {
+  app: INestApplicationContext;
+  context: ServiceContext<TConfig>;
+  close(): Promise<void>;
+}
+
+/**
+ * What every part of a service shares, ready before Nest starts: configuration, logger, Kafka client,
+ * the service's database schema and the topics.
+ */
+async function prepareServiceContext<TConfig extends PlatformConfig>(
+  options: ServiceOptions<TConfig>,
+  env: NodeJS.ProcessEnv,
+  extraConfig: Record<string, unknown> = {},
+): Promise<ServiceContext<TConfig>> {
+  const config = loadConfig(options.configSchema, env);
+  const logger = createLogger(options.name, config.LOG_LEVEL);
   const instanceId = config.DX_INSTANCE_ID ?? randomBytes(3).toString('hex');
-  logger.info({ config: describeConfig({ ...(config as unknown as Record<string, unknown>), ...limits }), instanceId }, 'starting');
+  logger.info({ config: describeConfig({ ...(config as unknown as Record<string, unknown>), ...extraConfig }), instanceId }, 'starting');
 
   if (config.NODE_ENV === 'production' && !config.KAFKA_SASL_MECHANISM) {
     logger.warn({}, 'Kafka without SASL: every client is anonymous to the brokers, whose ACLs cannot tell the services apart');
@@ -74,20 +87,34 @@ export async function createServiceApp<TConfig extends PlatformConfig>(
 
   const kafka = createKafkaClient({
     brokers: parseBrokers(config.KAFKA_BROKERS),
-    clientId: `dx-${definition.name}-${instanceId}`,
+    clientId: `dx-${options.name}-${instanceId}`,
     logger,
     security: kafkaSecurity(config),
   });
-  await prepareDatabase(config.DATABASE_URL, definition.name);
+  await prepareDatabase(config.DATABASE_URL, options.name);
   // Topics exist before any consumer subscribes (infra.md §5.2); where an operator owns them, we only check.
   if (config.KAFKA_MANAGE_TOPICS) await ensureTopics(kafka, TOPIC_DEFINITIONS, config.KAFKA_TOPIC_PREFIX);
   else await requireTopics(kafka, TOPIC_DEFINITIONS, config.KAFKA_TOPIC_PREFIX);
-  const publisher = new EventPublisher(kafka, `/dx/${definition.name}`, config.KAFKA_TOPIC_PREFIX);
-  const context: ServiceContext<TConfig> = { name: definition.name, instanceId, config, logger, kafka, publisher };
+  const publisher = new EventPublisher(kafka, `/dx/${options.name}`, config.KAFKA_TOPIC_PREFIX);
+  return { name: options.name, instanceId, config, logger, kafka, publisher };
+}
+
+/**
+ * Builds a service without listening: used by `runService` and by integration tests alike. The root module
+ * is the platform's (config, logger, database, Kafka, health, metrics) and the service's `AppModule`.
+ */
+export async function createServiceApp<TConfig extends PlatformConfig>(
+  AppModule: Type<unknown>,
+  options: ServiceOptions<TConfig>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ServiceApp<TConfig>> {
+  const limits = loadConfig(httpLimitsConfigSchema, env);
+  const context = await prepareServiceContext(options, env, limits);
+  const { config, logger, kafka, publisher } = context;
 
   const rootModule: DynamicModule = {
-    module: class AppModule {},
-    imports: [PlatformModule.forRoot(context, definition.database), ...definition.imports(context)],
+    module: class ServiceRootModule {},
+    imports: [PlatformModule.forRoot(context, options.database), AppModule],
   };
   const app = await NestFactory.create(rootModule, { logger: new NestPinoLogger(logger), bodyParser: false });
   // Before anything reads a body or checks a credential (M6 of the 2026-11-29 review).
@@ -95,12 +122,12 @@ export async function createServiceApp<TConfig extends PlatformConfig>(
     requestLimits({
       perClientPerMinute: limits.HTTP_RATE_LIMIT_PER_MINUTE,
       maxInFlight: limits.HTTP_MAX_IN_FLIGHT,
-      streams: { paths: definition.streamPaths ?? [], max: limits.HTTP_MAX_STREAMS },
+      streams: { paths: options.streamPaths ?? [], max: limits.HTTP_MAX_STREAMS },
     }),
   );
   app.use(
     express.json({
-      limit: definition.jsonBodyLimit?.(config) ?? 1024 * 1024,
+      limit: options.jsonBodyLimit?.(config) ?? 1024 * 1024,
       strict: true,
       // Scanned before parsing: a body nested deeper than any request of ours is refused unparsed.
       verify: (_req, _res, body) => {
@@ -110,16 +137,16 @@ export async function createServiceApp<TConfig extends PlatformConfig>(
       },
     }),
   );
-  definition.configure?.(app, context);
+  options.configure?.(app, context);
   app.use(apiErrorMiddleware(logger));
 
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle(`${definition.title.vi} / ${definition.title.en}`).setVersion('1').addBearerAuth().build(),
+    new DocumentBuilder().setTitle(`${options.title.vi} / ${options.title.en}`).setVersion('1').addBearerAuth().build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 
-  const groupId = consumerGroupId(config.KAFKA_TOPIC_PREFIX, definition.name);
+  const groupId = consumerGroupId(config.KAFKA_TOPIC_PREFIX, options.name);
   const transport = new DxKafkaServer({
     kafka,
     groupId,
@@ -149,6 +176,7 @@ export async function createServiceApp<TConfig extends PlatformConfig>(
   return {
     app,
     context,
+    port: options.port(config),
     close: async () => {
       await lag.stop();
       await app.close();
@@ -157,21 +185,41 @@ export async function createServiceApp<TConfig extends PlatformConfig>(
   };
 }
 
+/**
+ * A service's modules in a Nest application context: the platform's and `modules`, initialised (database
+ * migrated, reference data read) but with no HTTP server, no Kafka consumer and nothing published, for a
+ * command-line task such as a rebuild. Modules that work in the background (an outbox relay, a scheduler)
+ * would start here too: a task imports the features it runs, not the whole `AppModule`.
+ */
+export async function createServiceContext<TConfig extends PlatformConfig>(
+  modules: NonNullable<ModuleMetadata['imports']>,
+  options: ServiceOptions<TConfig>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ServiceTaskContext<TConfig>> {
+  const context = await prepareServiceContext(options, env);
+  const rootModule: DynamicModule = {
+    module: class ServiceTaskRootModule {},
+    imports: [PlatformModule.forRoot(context, options.database), ...modules],
+  };
+  const app = await NestFactory.createApplicationContext(rootModule, { logger: new NestPinoLogger(context.logger) });
+  return { app, context, close: () => app.close() };
+}
+
 /** The entry point of a service process: start, listen, and stop cleanly on SIGINT/SIGTERM. */
-export async function runService<TConfig extends PlatformConfig>(definition: ServiceDefinition<TConfig>): Promise<void> {
+export async function runService<TConfig extends PlatformConfig>(start: () => Promise<ServiceApp<TConfig>>): Promise<void> {
   let service: ServiceApp<TConfig>;
   try {
-    service = await createServiceApp(definition);
+    service = await start();
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`[${definition.name}] ${error.message}\n`);
+      process.stderr.write(`${error.message}\n`);
     } else {
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`[${definition.name}] không khởi động được / failed to start: ${message}\n`);
+      process.stderr.write(`không khởi động được / failed to start: ${message}\n`);
     }
     process.exit(1);
   }
-  const port = definition.port(service.context.config);
+  const { port } = service;
   const host = listenHost(service.context.config);
   await service.app.listen(port, host);
   service.context.logger.info({ host, port }, 'ready');

@@ -2,7 +2,7 @@ import { loadConfig } from '../config/config.util';
 import { databaseConfigSchema, runtimeConfigSchema } from '../config/platform-config.schema';
 import { migrateServiceDatabase } from '../database/migrations.util';
 import { createLogger } from '../logging/logger';
-import { ServiceDefinition } from './bootstrap';
+import { ServiceOptions } from './bootstrap';
 import { PlatformConfig } from './service-context';
 
 const migrateConfigSchema = runtimeConfigSchema.extend(databaseConfigSchema.shape);
@@ -13,17 +13,17 @@ const migrateConfigSchema = runtimeConfigSchema.extend(databaseConfigSchema.shap
  * the same lock, so `npm start` needs no extra step.
  */
 export async function runServiceMigrations<TConfig extends PlatformConfig>(
-  definition: ServiceDefinition<TConfig>,
+  options: ServiceOptions<TConfig>,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
   try {
     const config = loadConfig(migrateConfigSchema, env);
-    const logger = createLogger(definition.name, config.LOG_LEVEL);
-    const applied = await migrateServiceDatabase(config.DATABASE_URL, definition.name, definition.database);
+    const logger = createLogger(options.name, config.LOG_LEVEL);
+    const applied = await migrateServiceDatabase(config.DATABASE_URL, options.name, options.database);
     logger.info({ applied: applied.map((migration) => migration.name) }, applied.length > 0 ? 'migrated' : 'no pending migration');
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`[${definition.name}] không chuyển đổi được cơ sở dữ liệu / migration failed: ${message}\n`);
+    process.stderr.write(`[${options.name}] không chuyển đổi được cơ sở dữ liệu / migration failed: ${message}\n`);
     process.exitCode = 1;
   }
 }

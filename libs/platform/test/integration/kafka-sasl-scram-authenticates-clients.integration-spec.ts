@@ -13,21 +13,21 @@ import {
   loadConfig,
   runtimeConfigSchema,
   ServiceApp,
-  ServiceDefinition,
+  ServiceOptions,
 } from '../../src';
+import { NoFeaturesModule } from './support/no-features.module';
 
 const configSchema = runtimeConfigSchema
   .extend(kafkaConfigSchema.shape)
   .extend(databaseConfigSchema.shape)
   .extend(httpPortSchema('COMPUTATION_PORT', 3002).shape);
 
-const BARE_SERVICE: ServiceDefinition<z.infer<typeof configSchema>> = {
+const BARE_SERVICE: ServiceOptions<z.infer<typeof configSchema>> = {
   name: 'computation',
   title: { vi: 'Thử nghiệm', en: 'Test' },
   configSchema,
   port: (config) => config.COMPUTATION_PORT,
   database: { entities: [], migrations: [] },
-  imports: () => [],
 };
 
 const USERS = { admin: 'admin-secret-0001', computation: 'computation-secret-01', ingestion: 'ingestion-secret-001' };
@@ -70,7 +70,7 @@ describe('Kafka clients authenticating with SASL/SCRAM', () => {
   });
 
   it('should start a service with SCRAM-SHA-512 credentials and publish and consume through it', async () => {
-    service = await createServiceApp(BARE_SERVICE, envFor('computation', USERS.computation, 'scram-sha-512'));
+    service = await createServiceApp(NoFeaturesModule, BARE_SERVICE, envFor('computation', USERS.computation, 'scram-sha-512'));
     expect((await request(service.app.getHttpServer()).get('/health/ready')).status).toBe(200);
 
     const topic = `sasl-${uniqueSuffix()}`;
@@ -139,7 +139,9 @@ describe('Kafka clients authenticating with SASL/SCRAM', () => {
     await expect(producer.connect()).rejects.toMatchObject({ name: 'KafkaJSSASLAuthenticationError' });
     await producer.disconnect().catch(() => undefined);
 
-    await expect(createServiceApp(BARE_SERVICE, envFor('ingestion', wrong, 'scram-sha-512'))).rejects.toMatchObject({ name: 'KafkaJSSASLAuthenticationError' });
+    await expect(createServiceApp(NoFeaturesModule, BARE_SERVICE, envFor('ingestion', wrong, 'scram-sha-512'))).rejects.toMatchObject({
+      name: 'KafkaJSSASLAuthenticationError',
+    });
 
     expect(entries.length).toBeGreaterThan(0);
     expect(entries.join('\n')).not.toContain(wrong);
@@ -148,7 +150,7 @@ describe('Kafka clients authenticating with SASL/SCRAM', () => {
 
   it('should refuse to start when SASL is half configured, naming the missing variable', async () => {
     const env = { ...envFor('ingestion', USERS.ingestion, 'scram-sha-512'), KAFKA_SASL_PASSWORD: '' };
-    await expect(createServiceApp(BARE_SERVICE, env)).rejects.toThrow(ConfigError);
-    await expect(createServiceApp(BARE_SERVICE, env)).rejects.toThrow(/KAFKA_SASL_PASSWORD: required when KAFKA_SASL_MECHANISM is set/);
+    await expect(createServiceApp(NoFeaturesModule, BARE_SERVICE, env)).rejects.toThrow(ConfigError);
+    await expect(createServiceApp(NoFeaturesModule, BARE_SERVICE, env)).rejects.toThrow(/KAFKA_SASL_PASSWORD: required when KAFKA_SASL_MECHANISM is set/);
   });
 });

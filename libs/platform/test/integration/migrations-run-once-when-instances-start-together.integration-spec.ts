@@ -11,8 +11,9 @@ import {
   migrateServiceDatabase,
   runtimeConfigSchema,
   ServiceApp,
-  ServiceDefinition,
+  ServiceOptions,
 } from '../../src';
+import { NoFeaturesModule } from './support/no-features.module';
 
 const configSchema = runtimeConfigSchema
   .extend(kafkaConfigSchema.shape)
@@ -47,13 +48,12 @@ class RecordSecondStep1700000000001 implements MigrationInterface {
   }
 }
 
-const MIGRATING_SERVICE: ServiceDefinition<z.infer<typeof configSchema>> = {
+const MIGRATING_SERVICE: ServiceOptions<z.infer<typeof configSchema>> = {
   name: 'reporting',
   title: { vi: 'Thử nghiệm chuyển đổi cơ sở dữ liệu', en: 'Migrations test' },
   configSchema,
   port: (config) => config.REPORTING_PORT,
   database: { entities: [], migrations: [CreateMigrationRuns1700000000000, RecordSecondStep1700000000001] },
-  imports: () => [],
 };
 
 describe('Migrations when instances of a service start together', () => {
@@ -77,8 +77,8 @@ describe('Migrations when instances of a service start together', () => {
     // A start retries a failed database step, which would hide a race; a migrate task does not, and of
     // two unlocked runners one loses. So the migrate tasks are what fails if the lock is missing.
     const [first, second, ...migrated] = await Promise.all([
-      createServiceApp(MIGRATING_SERVICE, env),
-      createServiceApp(MIGRATING_SERVICE, env),
+      createServiceApp(NoFeaturesModule, MIGRATING_SERVICE, env),
+      createServiceApp(NoFeaturesModule, MIGRATING_SERVICE, env),
       migrate(),
       migrate(),
     ]);

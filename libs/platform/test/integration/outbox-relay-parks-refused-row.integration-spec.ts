@@ -6,7 +6,7 @@ import { createKafkaClient, ensureTopics, SILENT_LOGGER } from '@dx/messaging';
 import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, MessageCollector, uniqueSuffix } from '@dx/testing';
 
 import { createServiceApp, ServiceApp } from '../../src';
-import { OUTBOX_TEST_SERVICE } from './support/outbox-test-service';
+import { OUTBOX_TEST_SERVICE, TestOutboxFeatureModule } from './support/outbox-test-service';
 
 const BROKERS = (process.env.KAFKA_BROKERS ?? '').split(',');
 // A topic whose limit is far below the relay's send size: a whole send is refused, not one row.
@@ -25,7 +25,12 @@ describe('Outbox relay and a row the broker refuses', () => {
     databaseUrl = await createTestDatabase('outbox_park');
     const kafka = createKafkaClient({ brokers: BROKERS, clientId: 'outbox-park-test', logger: SILENT_LOGGER });
     await ensureTopics(kafka, [{ topic: SMALL_TOPIC, numPartitions: 3, configEntries: [{ name: 'max.message.bytes', value: String(SMALL_LIMIT) }] }], prefix);
-    service = await createServiceApp(OUTBOX_TEST_SERVICE, { ...process.env, DATABASE_URL: databaseUrl, KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'silent' });
+    service = await createServiceApp(TestOutboxFeatureModule, OUTBOX_TEST_SERVICE, {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      KAFKA_TOPIC_PREFIX: prefix,
+      LOG_LEVEL: 'silent',
+    });
     dataSource = service.app.get(DataSource);
   });
 

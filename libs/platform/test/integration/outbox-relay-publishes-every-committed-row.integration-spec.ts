@@ -4,7 +4,7 @@ import { decodeEvent, ObservationRecordedV1, TOPICS } from '@dx/contracts';
 import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, MessageCollector, uniqueSuffix } from '@dx/testing';
 
 import { createServiceApp, OutboxWriter, ServiceApp } from '../../src';
-import { OUTBOX_TEST_SERVICE, recordedEvent } from './support/outbox-test-service';
+import { OUTBOX_TEST_SERVICE, TestOutboxFeatureModule, recordedEvent } from './support/outbox-test-service';
 
 const WRITERS = 16;
 const TRANSACTIONS_PER_WRITER = 30;
@@ -25,7 +25,12 @@ describe('Outbox relay racing concurrent writers', () => {
 
   beforeAll(async () => {
     databaseUrl = await createTestDatabase('outbox_race');
-    service = await createServiceApp(OUTBOX_TEST_SERVICE, { ...process.env, DATABASE_URL: databaseUrl, KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'silent' });
+    service = await createServiceApp(TestOutboxFeatureModule, OUTBOX_TEST_SERVICE, {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      KAFKA_TOPIC_PREFIX: prefix,
+      LOG_LEVEL: 'silent',
+    });
     published = await collectMessages((process.env.KAFKA_BROKERS ?? '').split(','), `${prefix}${TOPICS.observations}`);
   });
 

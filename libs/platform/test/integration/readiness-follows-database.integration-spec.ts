@@ -3,7 +3,8 @@ import { z } from 'zod';
 
 import { expectEventually, PrivateServer, startPrivatePostgres, uniqueSuffix } from '@dx/testing';
 
-import { createServiceApp, databaseConfigSchema, httpPortSchema, kafkaConfigSchema, runtimeConfigSchema, ServiceApp, ServiceDefinition } from '../../src';
+import { createServiceApp, databaseConfigSchema, httpPortSchema, kafkaConfigSchema, runtimeConfigSchema, ServiceApp, ServiceOptions } from '../../src';
+import { NoFeaturesModule } from './support/no-features.module';
 
 const configSchema = runtimeConfigSchema
   .extend(kafkaConfigSchema.shape)
@@ -11,13 +12,12 @@ const configSchema = runtimeConfigSchema
   .extend(httpPortSchema('REPORTING_PORT', 3000).shape);
 
 // A service with no features: what is under test is the platform's readiness and error mapping.
-const BARE_SERVICE: ServiceDefinition<z.infer<typeof configSchema>> = {
+const BARE_SERVICE: ServiceOptions<z.infer<typeof configSchema>> = {
   name: 'reporting',
   title: { vi: 'Thử nghiệm', en: 'Test' },
   configSchema,
   port: (config) => config.REPORTING_PORT,
   database: { entities: [], migrations: [] },
-  imports: () => [],
 };
 
 describe('Readiness while PostgreSQL goes down and comes back', () => {
@@ -29,7 +29,7 @@ describe('Readiness while PostgreSQL goes down and comes back', () => {
     server = await startPrivatePostgres();
     const url = new URL(server.address);
     url.pathname = '/readiness_test';
-    service = await createServiceApp(BARE_SERVICE, {
+    service = await createServiceApp(NoFeaturesModule, BARE_SERVICE, {
       ...process.env,
       DATABASE_URL: url.toString(),
       KAFKA_TOPIC_PREFIX: `readiness-${uniqueSuffix()}.`,

@@ -5,7 +5,8 @@ import { z } from 'zod';
 
 import { createTestDatabase, dropTestDatabase, expectEventually, uniqueSuffix } from '@dx/testing';
 
-import { createServiceApp, databaseConfigSchema, httpPortSchema, kafkaConfigSchema, runtimeConfigSchema, ServiceApp, ServiceDefinition } from '../../src';
+import { createServiceApp, databaseConfigSchema, httpPortSchema, kafkaConfigSchema, runtimeConfigSchema, ServiceApp, ServiceOptions } from '../../src';
+import { NoFeaturesModule } from './support/no-features.module';
 
 const configSchema = runtimeConfigSchema
   .extend(kafkaConfigSchema.shape)
@@ -13,13 +14,12 @@ const configSchema = runtimeConfigSchema
   .extend(httpPortSchema('REPORTING_PORT', 3000).shape);
 
 // A service with no features: what is under test is the platform's request limits.
-const BARE_SERVICE: ServiceDefinition<z.infer<typeof configSchema>> = {
+const BARE_SERVICE: ServiceOptions<z.infer<typeof configSchema>> = {
   name: 'reporting',
   title: { vi: 'Thử nghiệm', en: 'Test' },
   configSchema,
   port: (config) => config.REPORTING_PORT,
   database: { entities: [], migrations: [] },
-  imports: () => [],
 };
 
 /** A request whose headers promise a body that never comes: it stays in flight until destroyed. */
@@ -42,7 +42,7 @@ describe('Request limits before any body is read', () => {
   const services: ServiceApp<unknown>[] = [];
 
   async function start(env: NodeJS.ProcessEnv): Promise<string> {
-    const service = await createServiceApp(BARE_SERVICE, {
+    const service = await createServiceApp(NoFeaturesModule, BARE_SERVICE, {
       ...process.env,
       DATABASE_URL: databaseUrl,
       KAFKA_TOPIC_PREFIX: `limits-${uniqueSuffix()}.`,

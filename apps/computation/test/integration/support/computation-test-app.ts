@@ -1,7 +1,8 @@
 import { createServiceApp, ServiceApp } from '@dx/platform';
 import { createTestDatabase, dropTestDatabase, uniqueSuffix } from '@dx/testing';
 
-import { COMPUTATION_SERVICE } from '../../../src/computation.service';
+import { AppModule } from '../../../src/app.module';
+import { COMPUTATION_OPTIONS } from '../../../src/computation.options';
 import { ComputationConfig } from '../../../src/config/computation.config';
 
 // Business "now" unless a test sets its own: Q3 2025 and the year 2025 are current, Q4 is the future,
@@ -37,7 +38,7 @@ export async function startComputation(env: NodeJS.ProcessEnv = {}): Promise<Com
     DATABASE_URL: databaseUrl,
     KAFKA_TOPIC_PREFIX: topicPrefix,
   };
-  const service = await createServiceApp(COMPUTATION_SERVICE, merged);
+  const service = await createServiceApp(AppModule, COMPUTATION_OPTIONS, merged);
   return {
     service,
     databaseUrl,

@@ -4,7 +4,8 @@ import { createServiceApp, ServiceApp } from '@dx/platform';
 import { createTestDatabase, dropTestDatabase, getTestInfra, uniqueSuffix } from '@dx/testing';
 
 import { NotificationConfig } from '../../../src/config/notification.config';
-import { NOTIFICATION_SERVICE } from '../../../src/notification.service';
+import { AppModule } from '../../../src/app.module';
+import { NOTIFICATION_OPTIONS } from '../../../src/notification.options';
 
 export const ADMIN_TOKEN = 'notification-admin-token-0123456789';
 // A Tuesday, 10:00 in Vietnam: no quiet hours, no holiday (tests that need them set their own clock).
@@ -46,7 +47,7 @@ export async function startNotification(env: NodeJS.ProcessEnv = {}): Promise<No
     DATABASE_URL: databaseUrl,
     KAFKA_TOPIC_PREFIX: topicPrefix,
   };
-  const service = await createServiceApp(NOTIFICATION_SERVICE, merged);
+  const service = await createServiceApp(AppModule, NOTIFICATION_OPTIONS, merged);
   await service.app.listen(0, '127.0.0.1');
   const http = (await service.app.getUrl()).replace('[::1]', '127.0.0.1');
   return {

@@ -7,7 +7,8 @@ import { createServiceApp, ServiceApp } from '@dx/platform';
 import { createTestDatabase, dropTestDatabase, getTestInfra, uniqueSuffix } from '@dx/testing';
 
 import { ReportingConfig } from '../../../src/config/reporting.config';
-import { REPORTING_SERVICE } from '../../../src/reporting.service';
+import { AppModule } from '../../../src/app.module';
+import { REPORTING_OPTIONS } from '../../../src/reporting.options';
 
 // Test DSL for the reporting service: the service in-process on its own database and topic namespace,
 // the events computation and notification publish, and reads of the service's own tables.
@@ -35,7 +36,7 @@ export async function dropReportingTestEnv(env: ReportingTestEnv): Promise<void>
 
 /** Starts (or restarts) the reporting service on `env`; it listens on a free loopback port. */
 export async function startReporting(env: ReportingTestEnv, extra: NodeJS.ProcessEnv = {}): Promise<ReportingTestApp> {
-  const service = await createServiceApp(REPORTING_SERVICE, {
+  const service = await createServiceApp(AppModule, REPORTING_OPTIONS, {
     ...process.env,
     DATABASE_URL: env.databaseUrl,
     KAFKA_TOPIC_PREFIX: env.topicPrefix,

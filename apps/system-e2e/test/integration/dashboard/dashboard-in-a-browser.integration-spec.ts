@@ -11,8 +11,10 @@ import { createTestDatabase, dropTestDatabase, expectEventually, launchBrowser, 
 
 import { startComputation } from '../../../../computation/test/integration/support/computation-test-app';
 import { formatValue } from '../../../../dashboard/src/format';
-import { INGESTION_SERVICE } from '../../../../ingestion/src/ingestion.service';
-import { REPORTING_SERVICE } from '../../../../reporting/src/reporting.service';
+import { AppModule as IngestionAppModule } from '../../../../ingestion/src/app.module';
+import { INGESTION_OPTIONS } from '../../../../ingestion/src/ingestion.options';
+import { AppModule as ReportingAppModule } from '../../../../reporting/src/app.module';
+import { REPORTING_OPTIONS } from '../../../../reporting/src/reporting.options';
 
 const { buildDashboard } = require('../../../../dashboard/build-dashboard.cjs') as { buildDashboard: (outdir: string) => Promise<unknown> };
 
@@ -65,9 +67,9 @@ describe('The dashboard in a browser', () => {
       HTTP_RATE_LIMIT_PER_MINUTE: '100000000',
       REPORTING_DASHBOARD_DIR: dashboardDir,
     };
-    ingestion = await createServiceApp(INGESTION_SERVICE, env);
+    ingestion = await createServiceApp(IngestionAppModule, INGESTION_OPTIONS, env);
     const computation = await startComputation(env);
-    const reporting = await createServiceApp(REPORTING_SERVICE, env);
+    const reporting = await createServiceApp(ReportingAppModule, REPORTING_OPTIONS, env);
     services = [reporting, computation.service, ingestion];
     await reporting.app.listen(0, '127.0.0.1');
     portal = (await reporting.app.getUrl()).replace('[::1]', '127.0.0.1');

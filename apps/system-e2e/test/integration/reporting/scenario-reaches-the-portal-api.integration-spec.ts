@@ -5,8 +5,10 @@ import { createServiceApp, ServiceApp } from '@dx/platform';
 import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, getTestInfra, MessageCollector, uniqueSuffix } from '@dx/testing';
 
 import { ComputationTestApp, startComputation } from '../../../../computation/test/integration/support/computation-test-app';
-import { INGESTION_SERVICE } from '../../../../ingestion/src/ingestion.service';
-import { REPORTING_SERVICE } from '../../../../reporting/src/reporting.service';
+import { AppModule as IngestionAppModule } from '../../../../ingestion/src/app.module';
+import { INGESTION_OPTIONS } from '../../../../ingestion/src/ingestion.options';
+import { AppModule as ReportingAppModule } from '../../../../reporting/src/app.module';
+import { REPORTING_OPTIONS } from '../../../../reporting/src/reporting.options';
 
 // The whole pipeline up to the portal API: agencies' submissions → ingestion → computation → reporting.
 // Numbers are computed here by hand for a commune, a district and the city (SOC-01, households with fibre).
@@ -52,9 +54,9 @@ describe('A scripted scenario reaching the portal API', () => {
       COMPUTATION_OVERDUE_INTERVAL_MS: '0',
       HTTP_RATE_LIMIT_PER_MINUTE: '100000000',
     };
-    ingestion = await createServiceApp(INGESTION_SERVICE, env);
+    ingestion = await createServiceApp(IngestionAppModule, INGESTION_OPTIONS, env);
     computation = await startComputation(env);
-    reporting = await createServiceApp(REPORTING_SERVICE, env);
+    reporting = await createServiceApp(ReportingAppModule, REPORTING_OPTIONS, env);
     await reporting.app.listen(0, '127.0.0.1');
     portal = (await reporting.app.getUrl()).replace('[::1]', '127.0.0.1');
     published = await collectMessages(getTestInfra().kafkaBrokers, `${prefix}${TOPICS.indicatorValues}`);

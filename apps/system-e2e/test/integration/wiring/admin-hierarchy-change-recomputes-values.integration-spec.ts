@@ -7,7 +7,8 @@ import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually
 
 import { ComputationDatabase } from '../../../../computation/test/integration/support/computation-harness.util';
 import { ComputationTestApp, startComputation } from '../../../../computation/test/integration/support/computation-test-app';
-import { INGESTION_SERVICE } from '../../../../ingestion/src/ingestion.service';
+import { AppModule as IngestionAppModule } from '../../../../ingestion/src/app.module';
+import { INGESTION_OPTIONS } from '../../../../ingestion/src/ingestion.options';
 
 // A hierarchy end to end: an administrator replaces the 2025 version through ingestion's API, putting
 // Phường Ninh Kiều (31135) and Phường Cái Khế (31120) under a new district 999 → dx.reference.v1 →
@@ -32,7 +33,7 @@ describe('A hierarchy version replaced through the admin API', () => {
       DX_ADMIN_TOKEN: admin,
       COMPUTATION_OVERDUE_INTERVAL_MS: '0',
     };
-    ingestion = await createServiceApp(INGESTION_SERVICE, env);
+    ingestion = await createServiceApp(IngestionAppModule, INGESTION_OPTIONS, env);
     // On the real clock, as ingestion is.
     computation = await startComputation({ ...env, DX_CLOCK_NOW: undefined });
     db = new ComputationDatabase(databaseUrl);

@@ -6,7 +6,8 @@ import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually
 
 import { ComputationDatabase } from '../../../../computation/test/integration/support/computation-harness.util';
 import { ComputationTestApp, startComputation } from '../../../../computation/test/integration/support/computation-test-app';
-import { INGESTION_SERVICE } from '../../../../ingestion/src/ingestion.service';
+import { AppModule as IngestionAppModule } from '../../../../ingestion/src/app.module';
+import { INGESTION_OPTIONS } from '../../../../ingestion/src/ingestion.options';
 
 // Reference data end to end: an administrator raises SOC-01's 2025 milestone through ingestion's API →
 // dx.reference.v1 → computation recomputes the ward's value and publishes it with the new target.
@@ -30,7 +31,7 @@ describe('A target changed through the admin API', () => {
       DX_ADMIN_TOKEN: admin,
       COMPUTATION_OVERDUE_INTERVAL_MS: '0',
     };
-    ingestion = await createServiceApp(INGESTION_SERVICE, env);
+    ingestion = await createServiceApp(IngestionAppModule, INGESTION_OPTIONS, env);
     // On the real clock, as ingestion is.
     computation = await startComputation({ ...env, DX_CLOCK_NOW: undefined });
     db = new ComputationDatabase(databaseUrl);

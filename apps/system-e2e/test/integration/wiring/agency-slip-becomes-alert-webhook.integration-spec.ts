@@ -6,8 +6,10 @@ import { createServiceApp, ServiceApp } from '@dx/platform';
 import { createTestDatabase, dropTestDatabase, expectEventually, startWebhookReceiver, uniqueSuffix, WebhookReceiver } from '@dx/testing';
 
 import { ComputationTestApp, startComputation } from '../../../../computation/test/integration/support/computation-test-app';
-import { INGESTION_SERVICE } from '../../../../ingestion/src/ingestion.service';
-import { NOTIFICATION_SERVICE } from '../../../../notification/src/notification.service';
+import { AppModule as IngestionAppModule } from '../../../../ingestion/src/app.module';
+import { INGESTION_OPTIONS } from '../../../../ingestion/src/ingestion.options';
+import { AppModule as NotificationAppModule } from '../../../../notification/src/app.module';
+import { NOTIFICATION_OPTIONS } from '../../../../notification/src/notification.options';
 
 // The alert path end to end: an agency's submission → ingestion → computation (a status slip on
 // dx.indicator-status.v1) → notification → a signed webhook at a receiver on loopback.
@@ -33,11 +35,15 @@ describe('An agency submission that slips becoming an alert', () => {
       DX_ADMIN_TOKEN: admin,
       COMPUTATION_OVERDUE_INTERVAL_MS: '0',
     };
-    ingestion = await createServiceApp(INGESTION_SERVICE, env);
+    ingestion = await createServiceApp(IngestionAppModule, INGESTION_OPTIONS, env);
     // On the real clock, as ingestion is.
     computation = await startComputation({ ...env, DX_CLOCK_NOW: undefined });
     // A Tuesday 10:00 in Vietnam: no quiet hours in the way.
-    notification = await createServiceApp(NOTIFICATION_SERVICE, { ...env, DX_CLOCK_NOW: '2026-03-10T03:00:00.000Z', NOTIFICATION_POLL_INTERVAL_MS: '200' });
+    notification = await createServiceApp(NotificationAppModule, NOTIFICATION_OPTIONS, {
+      ...env,
+      DX_CLOCK_NOW: '2026-03-10T03:00:00.000Z',
+      NOTIFICATION_POLL_INTERVAL_MS: '200',
+    });
   });
 
   afterAll(async () => {

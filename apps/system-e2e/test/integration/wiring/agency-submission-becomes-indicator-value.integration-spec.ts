@@ -5,7 +5,8 @@ import { createServiceApp, ServiceApp } from '@dx/platform';
 import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, MessageCollector, uniqueSuffix } from '@dx/testing';
 
 import { ComputationTestApp, startComputation } from '../../../../computation/test/integration/support/computation-test-app';
-import { INGESTION_SERVICE } from '../../../../ingestion/src/ingestion.service';
+import { AppModule as IngestionAppModule } from '../../../../ingestion/src/app.module';
+import { INGESTION_OPTIONS } from '../../../../ingestion/src/ingestion.options';
 
 // The first half of the platform end to end: an agency's HTTP submission → ingestion's outbox → the real
 // broker → computation → an indicator value on dx.indicator-values.v1.
@@ -27,7 +28,7 @@ describe('An agency submission becoming an indicator value', () => {
       DX_ADMIN_TOKEN: admin,
       COMPUTATION_OVERDUE_INTERVAL_MS: '0',
     };
-    ingestion = await createServiceApp(INGESTION_SERVICE, env);
+    ingestion = await createServiceApp(IngestionAppModule, INGESTION_OPTIONS, env);
     // On the real clock, as ingestion is.
     computation = await startComputation({ ...env, DX_CLOCK_NOW: undefined });
     values = await collectMessages((process.env.KAFKA_BROKERS ?? '').split(','), `${prefix}${TOPICS.indicatorValues}`);

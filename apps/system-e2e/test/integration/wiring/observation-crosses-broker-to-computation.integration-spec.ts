@@ -7,7 +7,8 @@ import { ServiceApp, createServiceApp } from '@dx/platform';
 import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, uniqueSuffix } from '@dx/testing';
 
 import { ComputationTestApp, startComputation } from '../../../../computation/test/integration/support/computation-test-app';
-import { INGESTION_SERVICE } from '../../../../ingestion/src/ingestion.service';
+import { AppModule as IngestionAppModule } from '../../../../ingestion/src/app.module';
+import { INGESTION_OPTIONS } from '../../../../ingestion/src/ingestion.options';
 
 // Proof of wiring (issue #2): ingestion's producer → real broker → computation's handler → computation's
 // own tables; poison messages are parked in the dead-letter topic while the next message goes through.
@@ -37,7 +38,7 @@ describe('Observation crossing the broker from ingestion to computation', () => 
   beforeAll(async () => {
     databaseUrl = await createTestDatabase('wiring');
     const env = { ...process.env, DATABASE_URL: databaseUrl, KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn' };
-    ingestion = await createServiceApp(INGESTION_SERVICE, env);
+    ingestion = await createServiceApp(IngestionAppModule, INGESTION_OPTIONS, env);
     // On the real clock, as ingestion is.
     computation = await startComputation({ ...env, DX_CLOCK_NOW: undefined });
     db = new Client({ connectionString: databaseUrl });

@@ -13,7 +13,7 @@ import {
   kafkaConfigSchema,
   OutboxModule,
   runtimeConfigSchema,
-  ServiceDefinition,
+  ServiceOptions,
 } from '../../../src';
 
 const configSchema = runtimeConfigSchema
@@ -35,16 +35,15 @@ class CreateTestOutbox1700000000000 implements MigrationInterface {
 }
 
 @Module({ imports: [OutboxModule] })
-class TestOutboxFeatureModule {}
+export class TestOutboxFeatureModule {}
 
 /** A service whose only feature is an outbox (schema `notification`): what is under test is the relay. */
-export const OUTBOX_TEST_SERVICE: ServiceDefinition<z.infer<typeof configSchema>> = {
+export const OUTBOX_TEST_SERVICE: ServiceOptions<z.infer<typeof configSchema>> = {
   name: 'notification',
   title: { vi: 'Thử nghiệm hộp thư đi', en: 'Outbox test' },
   configSchema,
   port: (config) => config.NOTIFICATION_PORT,
   database: { entities: [], migrations: [CreateTestOutbox1700000000000] },
-  imports: () => [TestOutboxFeatureModule],
 };
 
 /** An `observation recorded` event with a stable id, as ingestion enqueues it. */

@@ -1,16 +1,13 @@
-import { ServiceDefinition } from '@dx/platform';
+import { ServiceOptions } from '@dx/platform';
 
 import { computationConfigSchema, ComputationConfig } from './config/computation.config';
-import { FactsModule } from './facts/facts.module';
-import { IndicatorsModule } from './indicators/indicators.module';
 import { CreateFacts1764230400000 } from './migrations/1764230400000-create-facts';
 import { CreateIndicatorValuesAndOverdueReports1764403200000 } from './migrations/1764403200000-create-indicator-values-and-overdue-reports';
 import { CreateOutboxParking1764921600000 } from './migrations/1764921600000-create-outbox-parking';
 import { AddFactHierarchyVersion1765152000000 } from './migrations/1765152000000-add-fact-hierarchy-version';
-import { OverdueModule } from './overdue/overdue.module';
-import { RebuildGuardModule } from './rebuild/rebuild-guard.module';
 
-export const COMPUTATION_SERVICE: ServiceDefinition<ComputationConfig> = {
+// How the platform runs the computation service; the service itself is AppModule.
+export const COMPUTATION_OPTIONS: ServiceOptions<ComputationConfig> = {
   name: 'computation',
   title: { vi: 'Dịch vụ tính toán chỉ tiêu', en: 'Indicator computation service' },
   configSchema: computationConfigSchema,
@@ -25,5 +22,4 @@ export const COMPUTATION_SERVICE: ServiceDefinition<ComputationConfig> = {
       AddFactHierarchyVersion1765152000000,
     ],
   },
-  imports: () => [RebuildGuardModule, FactsModule, IndicatorsModule, OverdueModule],
 };
