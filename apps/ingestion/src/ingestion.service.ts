@@ -3,6 +3,7 @@ import express from 'express';
 import { ServiceDefinition } from '@dx/platform';
 
 import { AgenciesModule } from './agencies/agencies.module';
+import { AuthModule } from './auth/auth.module';
 import { ingestionConfigSchema, IngestionConfig } from './config/ingestion.config';
 import { CreateProcessedEvents1764230400000 } from './migrations/1764230400000-create-processed-events';
 import { CreateAgenciesAndObservations1764316800000 } from './migrations/1764316800000-create-agencies-and-observations';
@@ -11,6 +12,7 @@ import { AddSubmissionRequestHash1764500100000 } from './migrations/176450010000
 import { CreateOutboxParking1764921600000 } from './migrations/1764921600000-create-outbox-parking';
 import { CreateReferenceData1765000000000 } from './migrations/1765000000000-create-reference-data';
 import { ObservationsModule } from './observations/observations.module';
+import { ReferenceDataModule } from './reference-data/reference-data.module';
 
 export const INGESTION_SERVICE: ServiceDefinition<IngestionConfig> = {
   name: 'ingestion',
@@ -28,7 +30,7 @@ export const INGESTION_SERVICE: ServiceDefinition<IngestionConfig> = {
       CreateReferenceData1765000000000,
     ],
   },
-  imports: () => [AgenciesModule, ObservationsModule],
+  imports: () => [AuthModule, ReferenceDataModule, AgenciesModule, ObservationsModule],
   jsonBodyLimit: (config) => config.INGESTION_MAX_BODY_BYTES,
   configure: (app, context) => {
     app.use('/v1/observations.csv', express.text({ type: ['text/csv', 'application/csv'], limit: context.config.INGESTION_MAX_BODY_BYTES }));
