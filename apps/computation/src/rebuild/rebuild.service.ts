@@ -12,7 +12,8 @@ import { AppLogger, createDataSourceOptions, createLogger, loadConfig, prepareDa
 
 import { COMPUTATION_SERVICE } from '../computation.service';
 import { computationConfigSchema, ComputationConfig } from '../config/computation.config';
-import { FactsRepository, RecordedObservation } from '../facts/facts.repository';
+import { RecordedObservation } from '../facts/fact-store.port';
+import { FactsRepository } from '../facts/facts.repository';
 import { IndicatorValuesRepository } from '../indicators/indicator-values.repository';
 import { planRecompute } from '../indicators/recompute-plan.util';
 import { OverdueReportsRepository } from '../overdue/overdue-reports.repository';
