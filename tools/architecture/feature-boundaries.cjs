@@ -5,12 +5,6 @@
 // src/feature-boundaries.spec.ts.
 const FEATURE_FILE = '^apps/([^/]+)/src/([^/]+)/';
 
-// Known exceptions, until ingestion is split into auth, reference data, agencies and observations
-// (issue 9): dependency-cruiser cannot baseline a folder cycle, so ingestion's five tangled features are
-// not checked as the start of one here. A cycle through any other folder is still reported (from that
-// folder), and their file-level violations are baselined one by one in known-violations.json.
-const FEATURES_IN_KNOWN_CYCLES = '^apps/ingestion/src/(agencies|auth|catalog|intake|observations)$';
-
 module.exports = {
   forbidden: [
     {
@@ -18,7 +12,7 @@ module.exports = {
       severity: 'error',
       comment: 'Two features depend on each other: a cycle means an event or a port is missing (style C3).',
       scope: 'folder',
-      from: { path: '^apps/[^/]+/src/[^/]+$', pathNot: FEATURES_IN_KNOWN_CYCLES },
+      from: { path: '^apps/[^/]+/src/[^/]+$' },
       to: { circular: true },
     },
     {

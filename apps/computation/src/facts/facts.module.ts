@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 
+import { FactStore } from './fact-store.port';
 import { FactsRepository } from './facts.repository';
 
-const repositories = [FactsRepository];
-
-@Module({ providers: [...repositories], exports: [...repositories] })
+// Other features get the port, never the SQL behind it.
+@Module({ providers: [FactsRepository, { provide: FactStore, useExisting: FactsRepository }], exports: [FactStore] })
 export class FactsModule {}

@@ -6,18 +6,7 @@ import { ObservationRecordedV1 } from '@dx/contracts';
 import { dimensionsKey, FactSet, HierarchyRegistry, Observation, observationKey, reportKey } from '@dx/domain';
 import { queryRows } from '@dx/platform';
 
-export interface RecordedObservation {
-  eventId: string;
-  data: ObservationRecordedV1;
-}
-
-/** Coordinates of a fact whose current value changed; `hierarchyVersion` is the version its unit is read in. */
-export interface FactCoordinates {
-  measure: string;
-  unit: string;
-  period: string;
-  hierarchyVersion?: string;
-}
+import { FactCoordinates, FactScope, FactStore, RecordedObservation } from './fact-store.port';
 
 const factRow = z.object({
   measure: z.string(),
@@ -32,20 +21,13 @@ const claimedRow = z.object({ event_id: z.string() });
 const changedRow = z.object({ measure: z.string(), unit: z.string(), period: z.string(), hierarchyVersion: z.string() });
 const yearRow = z.object({ year: z.number().nullable() });
 
-/** Which facts a recomputation reads: these measures of these units in these years. */
-export interface FactScope {
-  measures: readonly string[];
-  units: readonly string[];
-  years: readonly number[];
-}
-
 /**
  * This service's copy of the observations: each event applied once (by its id), and for each
  * (measure, unit, period, dimensions) the highest revision wins, whatever order events arrive in.
  * Every method runs inside the caller's transaction.
  */
 @Injectable()
-export class FactsRepository {
+export class FactsRepository implements FactStore {
   /**
    * Applies `observations`, each in the version `hierarchies` has in force for its period (the one ingestion
    * checked it against); returns the (measure, unit, period, version) whose current value changed.

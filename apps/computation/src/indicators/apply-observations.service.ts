@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 
 import { OutboxWriter } from '@dx/platform';
 
-import { FactsRepository, RecordedObservation } from '../facts/facts.repository';
-import { OverdueReportsRepository } from '../overdue/overdue-reports.repository';
+import { FactStore, RecordedObservation } from '../facts/fact-store.port';
+import { OverdueReports } from '../overdue/overdue-reports.port';
 import { toReportOverdue } from '../overdue/overdue-event.util';
 import { ClockService } from '../reference/clock.service';
 import { ReferenceDataService } from '../reference/reference-data.service';
@@ -31,9 +31,9 @@ export interface ApplyObservationsResult {
 export class ApplyObservationsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly facts: FactsRepository,
+    private readonly facts: FactStore,
     private readonly recompute: RecomputeValuesService,
-    private readonly overdue: OverdueReportsRepository,
+    private readonly overdue: OverdueReports,
     private readonly reference: ReferenceDataService,
     private readonly clock: ClockService,
     private readonly outbox: OutboxWriter,

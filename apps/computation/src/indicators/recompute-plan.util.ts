@@ -1,6 +1,6 @@
 import { affectedIndicatorValues, Catalogue, factScope, HierarchyRegistry, IndicatorValueRef, reportKey } from '@dx/domain';
 
-import { FactCoordinates, FactScope } from '../facts/facts.repository';
+import { FactCoordinates, FactScope } from '../facts/fact-store.port';
 
 /** What one batch must recompute, which units it must lock, and which facts it must read. */
 export interface RecomputePlan {

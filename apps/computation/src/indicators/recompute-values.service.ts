@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { computeIndicators, formatPeriod, IndicatorValueRef, previousPeriod, ReferenceData } from '@dx/domain';
 import { OutgoingEvent } from '@dx/messaging';
 
-import { FactsRepository } from '../facts/facts.repository';
+import { FactStore } from '../facts/fact-store.port';
 import { toIndicatorComputed, toStatusChanged } from './indicator-event.util';
 import { IndicatorValuesRepository } from './indicator-values.repository';
 import { RecomputePlan, refKey } from './recompute-plan.util';
@@ -26,7 +26,7 @@ export interface RecomputeOutcome {
 @Injectable()
 export class RecomputeValuesService {
   constructor(
-    private readonly facts: FactsRepository,
+    private readonly facts: FactStore,
     private readonly values: IndicatorValuesRepository,
   ) {}
 

@@ -5,9 +5,10 @@ import { z } from 'zod';
 import { OverdueEvent, reportKey } from '@dx/domain';
 import { queryRows } from '@dx/platform';
 
-import { FactCoordinates } from '../facts/facts.repository';
+import { FactCoordinates } from '../facts/fact-store.port';
 import { ReferenceDataService } from '../reference/reference-data.service';
 import { OverdueCandidate } from './overdue-candidates.util';
+import { OverdueReports } from './overdue-reports.port';
 
 // One key for "who may touch overdue state": the scheduler takes it exclusively, observation batches
 // shared, so a report that arrives while the scheduler runs is never announced overdue and left open.
@@ -18,7 +19,7 @@ const clearedRow = reportRow.extend({ due_date: z.string() });
 
 /** Overdue reports announced and cleared. Runs inside the caller's transaction. */
 @Injectable()
-export class OverdueReportsRepository {
+export class OverdueReportsRepository implements OverdueReports {
   constructor(private readonly reference: ReferenceDataService) {}
 
   async lockShared(manager: EntityManager): Promise<void> {

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { OutboxModule } from '@dx/platform';
 
 import { ReferenceModule } from '../reference/reference.module';
+import { OverdueReports } from './overdue-reports.port';
 import { OverdueReportsRepository } from './overdue-reports.repository';
 import { OverdueSchedulerService } from './overdue-scheduler.service';
 import { RaiseOverdueReportsService } from './raise-overdue-reports.service';
@@ -12,7 +13,7 @@ const useCases = [RaiseOverdueReportsService, OverdueSchedulerService];
 
 @Module({
   imports: [ReferenceModule, OutboxModule],
-  providers: [...repositories, ...useCases],
-  exports: [OverdueReportsRepository, RaiseOverdueReportsService],
+  providers: [...repositories, ...useCases, { provide: OverdueReports, useExisting: OverdueReportsRepository }],
+  exports: [OverdueReports, RaiseOverdueReportsService],
 })
 export class OverdueModule {}

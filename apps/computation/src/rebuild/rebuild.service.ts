@@ -12,7 +12,8 @@ import { AppLogger, createServiceContext, queryRows, ServiceContext } from '@dx/
 
 import { COMPUTATION_OPTIONS } from '../computation.options';
 import { ComputationConfig } from '../config/computation.config';
-import { FactsRepository, RecordedObservation } from '../facts/facts.repository';
+import { RecordedObservation } from '../facts/fact-store.port';
+import { FactsRepository } from '../facts/facts.repository';
 import { IndicatorValuesRepository } from '../indicators/indicator-values.repository';
 import { planRecompute } from '../indicators/recompute-plan.util';
 import { OverdueReportsRepository } from '../overdue/overdue-reports.repository';

@@ -6,7 +6,7 @@ import { parseRequest } from '@dx/platform';
 
 import { AdminGuard } from '../auth/auth.guards';
 import { PrincipalThrottlerGuard } from '../auth/principal-throttler.guard';
-import { ERROR_RESPONSES } from '../observations/openapi.constant';
+import { ERROR_RESPONSES } from '../http/openapi.constant';
 import { agencyCodeSchema, AgenciesService, createAgencySchema } from './agencies.service';
 
 // Checked before any query: a malformed parameter is a 400 naming it, never a database error.

@@ -1,31 +1,20 @@
-import { Global, Module } from '@nestjs/common';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { Module } from '@nestjs/common';
 
-import { APP_CONFIG, OutboxModule } from '@dx/platform';
-
-import { AdminGuard, AgencyGuard } from '../auth/auth.guards';
-import { CredentialsService } from '../auth/credentials.service';
-import { PrincipalThrottlerGuard, principalThrottlers } from '../auth/principal-throttler.guard';
-import { CatalogController } from '../catalog/catalog.controller';
-import { ChangeReferenceDataService } from '../catalog/change-reference-data.service';
-import { ReferenceDataRepository } from '../catalog/reference-data.repository';
-import { ReferenceFollowerService } from '../catalog/reference-follower.service';
-import { ReferenceDataService } from '../catalog/reference-data.service';
-import { IngestionConfig } from '../config/ingestion.config';
+import { AuthModule } from '../auth/auth.module';
+import { ReferenceDataModule } from '../reference-data/reference-data.module';
 import { AgenciesController } from './agencies.controller';
 import { AgenciesRepository } from './agencies.repository';
 import { AgenciesService } from './agencies.service';
+import { AgencyLookupService } from './agency-lookup.service';
 
-const controllers = [AgenciesController, CatalogController];
-const useCases = [AgenciesService, CredentialsService, ChangeReferenceDataService];
-const repositories = [AgenciesRepository, ReferenceDataRepository];
+const controllers = [AgenciesController];
+const useCases = [AgenciesService, AgencyLookupService];
+const repositories = [AgenciesRepository];
 
-// Global: every feature authenticates through it and checks against the same reference data.
-@Global()
 @Module({
-  imports: [OutboxModule, ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: IngestionConfig) => principalThrottlers(config) })],
+  imports: [AuthModule, ReferenceDataModule],
   controllers,
-  providers: [...useCases, ...repositories, ReferenceDataService, ReferenceFollowerService, AdminGuard, AgencyGuard, PrincipalThrottlerGuard],
-  exports: [CredentialsService, AgenciesRepository, ReferenceDataService, AdminGuard, AgencyGuard, PrincipalThrottlerGuard],
+  providers: [...useCases, ...repositories],
+  exports: [AgencyLookupService],
 })
 export class AgenciesModule {}

@@ -11,7 +11,6 @@ type AgencyRow = z.infer<typeof agencyRow>;
 const apiKeySummary: z.ZodType<ApiKeySummary> = z.object({ id: z.string(), keyPrefix: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() });
 const listedRow = agencyRow.extend({ keys: z.array(apiKeySummary) });
 const foundRow = agencyRow.extend({ has_live_key: z.boolean() });
-const keyOwnerRow = agencyRow.extend({ key_id: z.string(), key_hash: z.string() });
 const keyIdRow = z.object({ id: z.string() });
 
 const toAgency = (row: AgencyRow): Agency => ({
@@ -85,17 +84,5 @@ export class AgenciesRepository {
       [code],
     );
     return rows[0] ? { agency: toAgency(rows[0]), hasLiveKey: rows[0].has_live_key } : undefined;
-  }
-
-  /** The agency owning a live key with this hash. */
-  async findByKeyHash(keyHash: string): Promise<{ agency: Agency; keyId: string; keyHash: string } | undefined> {
-    const rows = await queryRows(
-      this.dataSource,
-      keyOwnerRow,
-      `SELECT a.*, k.id AS key_id, k.key_hash FROM ingestion.api_key k JOIN ingestion.agency a ON a.code = k.agency_code
-       WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
-      [keyHash],
-    );
-    return rows[0] ? { agency: toAgency(rows[0]), keyId: rows[0].key_id, keyHash: rows[0].key_hash } : undefined;
   }
 }

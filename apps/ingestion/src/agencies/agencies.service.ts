@@ -8,7 +8,7 @@ import { measurePatternMatches } from '@dx/domain';
 import { ApiError, invalidRequest, NO_CONTROL_CHARACTERS } from '@dx/platform';
 
 import { generateApiKey } from '../auth/api-key.util';
-import { ReferenceDataService } from '../catalog/reference-data.service';
+import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { AgenciesRepository } from './agencies.repository';
 import { Agency } from './agency.type';
 

@@ -3,8 +3,8 @@ import type { Request } from 'express';
 
 import { ApiError } from '@dx/platform';
 
-import { Agency } from '../agencies/agency.type';
-import { CredentialsService, Principal } from './credentials.service';
+import { CredentialsService } from './credentials.service';
+import { Principal, ReportingAgency } from './principal.type';
 
 type AuthenticatedRequest = Request & { principal?: Principal };
 
@@ -41,7 +41,7 @@ export class AgencyGuard implements CanActivate {
 }
 
 /** The calling agency, set by AgencyGuard. */
-export const CurrentAgency = createParamDecorator((_data: unknown, context: ExecutionContext): Agency => {
+export const CurrentAgency = createParamDecorator((_data: unknown, context: ExecutionContext): ReportingAgency => {
   const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
   if (principal?.kind !== 'agency') throw ApiError.unauthenticated();
   return principal.agency;

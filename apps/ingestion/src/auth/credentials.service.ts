@@ -2,12 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { ApiError, APP_CONFIG, APP_LOGGER, AppLogger, RateLimiter, resolveAdminToken } from '@dx/platform';
 
-import { AgenciesRepository } from '../agencies/agencies.repository';
-import { Agency } from '../agencies/agency.type';
 import { IngestionConfig } from '../config/ingestion.config';
 import { bearerToken, hashApiKey, secretsEqual } from './api-key.util';
-
-export type Principal = { kind: 'admin' } | { kind: 'agency'; agency: Agency; keyId: string };
+import { ApiKeysRepository } from './api-keys.repository';
+import { Principal } from './principal.type';
 
 /**
  * Who is calling: the administrator, an agency (by one of its live keys), or nobody. A client address whose
@@ -19,7 +17,7 @@ export class CredentialsService {
   private readonly failures: RateLimiter;
 
   constructor(
-    private readonly agencies: AgenciesRepository,
+    private readonly keys: ApiKeysRepository,
     @Inject(APP_CONFIG) config: IngestionConfig,
     @Inject(APP_LOGGER) logger: AppLogger,
   ) {
@@ -42,7 +40,7 @@ export class CredentialsService {
     if (!token) return undefined;
     if (secretsEqual(token, this.adminToken)) return { kind: 'admin' };
     const hash = hashApiKey(token);
-    const found = await this.agencies.findByKeyHash(hash);
+    const found = await this.keys.findByKeyHash(hash);
     // The lookup is by hash already; the constant-time comparison keeps it so if the lookup ever changes.
     if (!found || !secretsEqual(found.keyHash, hash)) return undefined;
     return { kind: 'agency', agency: found.agency, keyId: found.keyId };

@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { ApiError } from '@dx/platform';
 
 import { IngestionConfig } from '../config/ingestion.config';
-import { Principal } from './credentials.service';
+import { Principal } from './principal.type';
 
 const MINUTE_MS = 60_000;
 

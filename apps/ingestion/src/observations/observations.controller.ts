@@ -5,12 +5,13 @@ import { z } from 'zod';
 
 import { ApiError, parseRequest, textParameter } from '@dx/platform';
 
-import { Agency } from '../agencies/agency.type';
 import { AgencyGuard, CurrentAgency } from '../auth/auth.guards';
 import { PrincipalThrottlerGuard } from '../auth/principal-throttler.guard';
+import { ReportingAgency } from '../auth/principal.type';
+import { ERROR_RESPONSES } from '../http/openapi.constant';
+import { FindSubmissionService } from './find-submission.service';
+import { ListObservationsService } from './list-observations.service';
 import { parseObservationsCsv } from './observation-csv.util';
-import { ObservationsRepository } from './observations.repository';
-import { ERROR_RESPONSES } from './openapi.constant';
 import { SubmitObservationsCommand, SubmitObservationsService } from './submit-observations.service';
 
 export const MAX_OBSERVATIONS_PER_REQUEST = 10_000;
@@ -45,7 +46,8 @@ const ANSWER_EXAMPLE = {
 export class ObservationsController {
   constructor(
     private readonly submit: SubmitObservationsService,
-    private readonly observations: ObservationsRepository,
+    private readonly findSubmission: FindSubmissionService,
+    private readonly listObservations: ListObservationsService,
   ) {}
 
   @Post('observations')
@@ -81,7 +83,7 @@ export class ObservationsController {
   @ApiResponse(ERROR_RESPONSES.rateLimited)
   @ApiResponse(ERROR_RESPONSES.unavailable)
   async submitJson(
-    @CurrentAgency() agency: Agency,
+    @CurrentAgency() agency: ReportingAgency,
     @Req() request: Request,
     @Res() response: Response,
     @Headers('idempotency-key') idempotencyKey?: string,
@@ -110,7 +112,7 @@ export class ObservationsController {
   @ApiResponse(ERROR_RESPONSES.rateLimited)
   @ApiResponse(ERROR_RESPONSES.unavailable)
   async submitCsv(
-    @CurrentAgency() agency: Agency,
+    @CurrentAgency() agency: ReportingAgency,
     @Req() request: Request,
     @Res() response: Response,
     @Headers('idempotency-key') idempotencyKey?: string,
@@ -138,11 +140,11 @@ export class ObservationsController {
   @ApiParam({ name: 'submissionId', format: 'uuid' })
   @ApiResponse(ERROR_RESPONSES.invalidRequest)
   @ApiResponse(ERROR_RESPONSES.notFound)
-  async submission(@CurrentAgency() agency: Agency, @Param() params: unknown) {
+  async submission(@CurrentAgency() agency: ReportingAgency, @Param() params: unknown) {
     const { submissionId } = parseRequest(submissionParamsSchema, params);
-    const found = await this.observations.findSubmission(agency.code, { id: submissionId });
-    if (!found) throw ApiError.notFound('Không có lần gửi này / no such submission');
-    return found.answer;
+    const answer = await this.findSubmission.execute(agency.code, submissionId);
+    if (!answer) throw ApiError.notFound('Không có lần gửi này / no such submission');
+    return answer;
   }
 
   @Get('observations')
@@ -152,9 +154,9 @@ export class ObservationsController {
   @ApiQuery({ name: 'period', required: false })
   @ApiQuery({ name: 'limit', required: false, description: 'at most 1000 (default 100)' })
   @ApiResponse(ERROR_RESPONSES.invalidRequest)
-  async list(@CurrentAgency() agency: Agency, @Query() query: unknown) {
+  async list(@CurrentAgency() agency: ReportingAgency, @Query() query: unknown) {
     const { limit, ...filter } = parseRequest(listQuerySchema, query);
-    return { observations: await this.observations.history(agency.code, filter, limit) };
+    return { observations: await this.listObservations.execute(agency.code, filter, limit) };
   }
 
   private idempotencyKey(header: string | undefined): string | undefined {

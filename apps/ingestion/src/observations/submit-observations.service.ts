@@ -8,13 +8,13 @@ import { canonicalJson, checkObservation, dimensionsKey, Observation } from '@dx
 import { isTransactionConflict, OutgoingEvent } from '@dx/messaging';
 import { ApiError, OutboxWriter } from '@dx/platform';
 
-import { Agency } from '../agencies/agency.type';
-import { ReferenceDataService } from '../catalog/reference-data.service';
+import { ReportingAgency } from '../auth/principal.type';
+import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { ConcurrentFirstInsert, ObservationChange, observationRowKey, ObservationsRepository, StoredObservation } from './observations.repository';
 import { Rejection, SubmissionChannel, SubmissionOutcome, SubmittedItem } from './submission.type';
 
 export interface SubmitObservationsCommand {
-  agency: Agency;
+  agency: ReportingAgency;
   items: ReadonlyArray<SubmittedItem>;
   channel: SubmissionChannel;
   idempotencyKey?: string;

@@ -5,11 +5,11 @@ import { AGENCY_HEADER, ObservationRejectedV1 } from '@dx/contracts';
 import { boundedReason, ConsumedEvent, messageSource, OutgoingEvent, RawMessage, truncateText } from '@dx/messaging';
 import { OutboxWriter } from '@dx/platform';
 
-import { AgenciesRepository } from '../agencies/agencies.repository';
-import { agencyCodeSchema } from '../agencies/agencies.service';
-import { Agency } from '../agencies/agency.type';
-import { ObservationsRepository } from '../observations/observations.repository';
-import { SubmitObservationsService } from '../observations/submit-observations.service';
+import { agencyCodeSchema } from '../../agencies/agencies.service';
+import { Agency } from '../../agencies/agency.type';
+import { AgencyLookupService } from '../../agencies/agency-lookup.service';
+import { ObservationsRepository } from '../observations.repository';
+import { SubmitObservationsService } from '../submit-observations.service';
 import { IntakeMessage } from './intake.decoder';
 
 // A rejection carries bounded parts of the message (messageSource, boundedReason): one must fit in a Kafka
@@ -49,7 +49,7 @@ type Reason = { code: string; message: string; path?: string };
 export class IntakeObservationsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly agencies: AgenciesRepository,
+    private readonly agencies: AgencyLookupService,
     private readonly observations: ObservationsRepository,
     private readonly submit: SubmitObservationsService,
     private readonly outbox: OutboxWriter,

@@ -7,7 +7,7 @@ import { ApiError, parseRequest, textParameter } from '@dx/platform';
 
 import { AdminGuard } from '../auth/auth.guards';
 import { PrincipalThrottlerGuard } from '../auth/principal-throttler.guard';
-import { ERROR_RESPONSES } from '../observations/openapi.constant';
+import { ERROR_RESPONSES } from '../http/openapi.constant';
 import { ChangeReferenceDataService } from './change-reference-data.service';
 import { ReferenceDataService } from './reference-data.service';
 
@@ -79,7 +79,7 @@ const refusedExample = (code: string, detail: { code: string; entry: string; mes
 @ApiBearerAuth()
 @UseGuards(AdminGuard, PrincipalThrottlerGuard)
 @Controller('v1')
-export class CatalogController {
+export class ReferenceDataController {
   constructor(
     private readonly reference: ReferenceDataService,
     private readonly changes: ChangeReferenceDataService,
