@@ -10,7 +10,9 @@ type AuthenticatedRequest = Request & { principal?: Principal };
 
 async function principalOf(credentials: CredentialsService, context: ExecutionContext): Promise<Principal> {
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-  const principal = await credentials.authenticate(request.headers.authorization, request.socket.remoteAddress ?? 'unknown');
+  const authentication = await credentials.authenticate(request.headers.authorization, request.socket.remoteAddress ?? 'unknown');
+  if (authentication.retryAfterSeconds !== undefined) throw ApiError.rateLimited(authentication.retryAfterSeconds);
+  const { principal } = authentication;
   if (!principal) throw ApiError.unauthenticated();
   request.principal = principal;
   return principal;
