@@ -2,35 +2,20 @@ import { decodeEvent, encodeEvent, EventContract, IndicatorComputedV1, Indicator
 
 // ADR 0018: producers always state the hierarchy version `unit` is read in; consumers still take the
 // events stored on the topics before it was carried.
+
+// What every event of these topics says: where, when, and the version `unit` is read in.
+const about = { unit: '916', period: '2025-Q2', hierarchyVersion: '2024-11' };
 const computed = {
+  ...about,
   indicator: 'SOC-01',
-  unit: '916',
-  period: '2025-Q2',
   value: 84.2,
   status: 'at_risk' as const,
   coverage: { reported: 11, expected: 11 },
-  hierarchyVersion: '2024-11',
-  computedAt: '2025-07-01T01:00:00.000Z',
+  computedAt: '2025-07-01T01:00:00Z',
 };
-const slip = {
-  kind: 'status_slip' as const,
-  indicator: 'SOC-01',
-  unit: '31117',
-  period: '2025-Q2',
-  status: 'off_track' as const,
-  severity: 'critical' as const,
-  hierarchyVersion: '2024-11',
-  detectedAt: '2025-07-01T00:00:00.000Z',
-};
-const overdue = {
-  kind: 'overdue' as const,
-  measure: 'work_records.total',
-  unit: '916',
-  period: '2025-05',
-  severity: 'warning' as const,
-  hierarchyVersion: '2024-11',
-  detectedAt: '2025-06-11T00:00:00.000Z',
-};
+const change = { ...about, severity: 'warning' as const, detectedAt: '2025-07-01T00:00:00Z' };
+const slip = { ...change, kind: 'status_slip' as const, indicator: 'SOC-01', status: 'off_track' as const };
+const overdue = { ...change, kind: 'overdue' as const, measure: 'work_records.total' };
 
 const EVENTS: ReadonlyArray<[string, EventContract<unknown, unknown>, Record<string, unknown>]> = [
   ['indicator computed', IndicatorComputedV1, computed],
