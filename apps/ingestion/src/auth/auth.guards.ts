@@ -10,9 +10,7 @@ type AuthenticatedRequest = Request & { principal?: Principal };
 
 async function principalOf(credentials: CredentialsService, context: ExecutionContext): Promise<Principal> {
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-  const authentication = await credentials.authenticate(request.headers.authorization, request.socket.remoteAddress ?? 'unknown');
-  if (authentication.retryAfterSeconds !== undefined) throw ApiError.rateLimited(authentication.retryAfterSeconds);
-  const { principal } = authentication;
+  const principal = await credentials.authenticate(request.headers.authorization, request.socket.remoteAddress ?? 'unknown');
   if (!principal) throw ApiError.unauthenticated();
   request.principal = principal;
   return principal;

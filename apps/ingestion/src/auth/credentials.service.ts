@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { APP_CONFIG, APP_LOGGER, AppLogger, RateLimiter, resolveAdminToken } from '@dx/platform';
+import { ApiError, APP_CONFIG, APP_LOGGER, AppLogger, RateLimiter, resolveAdminToken } from '@dx/platform';
 
 import { AgenciesRepository } from '../agencies/agencies.repository';
 import { Agency } from '../agencies/agency.type';
@@ -8,9 +8,6 @@ import { IngestionConfig } from '../config/ingestion.config';
 import { bearerToken, hashApiKey, secretsEqual } from './api-key.util';
 
 export type Principal = { kind: 'admin' } | { kind: 'agency'; agency: Agency; keyId: string };
-
-/** The caller, nobody (`principal` undefined), or a client refused until `retryAfterSeconds` have passed. */
-export type Authentication = { readonly principal?: Principal; readonly retryAfterSeconds?: undefined } | { readonly retryAfterSeconds: number };
 
 /**
  * Who is calling: the administrator, an agency (by one of its live keys), or nobody. A client address whose
@@ -31,13 +28,13 @@ export class CredentialsService {
     this.failures = new RateLimiter(perMinute, Math.max(5, Math.ceil(perMinute / 10)));
   }
 
-  /** The caller, or nobody (401); refused (429 `rate_limited`) while `client` is over its failed attempts. */
-  async authenticate(authorization: string | undefined, client: string): Promise<Authentication> {
+  /** The caller, or undefined (401); a 429 `rate_limited` while `client` is over its failed attempts. */
+  async authenticate(authorization: string | undefined, client: string): Promise<Principal | undefined> {
     const wait = this.failures.peek(client);
-    if (wait !== undefined) return { retryAfterSeconds: wait };
+    if (wait !== undefined) throw ApiError.rateLimited(wait);
     const principal = await this.identify(authorization);
     if (!principal) this.failures.take(client);
-    return { principal };
+    return principal;
   }
 
   private async identify(authorization: string | undefined): Promise<Principal | undefined> {
