@@ -11,7 +11,7 @@ import autocannon from 'autocannon';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 
-import { IndicatorComputedV1 } from '@dx/contracts';
+import { IndicatorComputedV1, ProducedIndicatorComputedV1 } from '@dx/contracts';
 import { DEFAULT_CATALOGUE, HierarchyRegistry } from '@dx/domain';
 import { EventPublisher } from '@dx/messaging';
 
@@ -81,8 +81,9 @@ async function main(): Promise<void> {
     await waitFor(async () => (await fetch(`${base}/health/ready`)).status === 200, 'the reporting service');
 
     // The read model: what computation would have published for every unit of the three-level version.
-    const units = HierarchyRegistry.withDefaults().inForce('2024').units;
-    const values: IndicatorComputedV1[] = [];
+    const hierarchies = HierarchyRegistry.withDefaults();
+    const units = hierarchies.inForce('2024').units;
+    const values: ProducedIndicatorComputedV1[] = [];
     for (const indicator of DEFAULT_CATALOGUE.indicators) {
       for (const unit of units.filter((u) => indicator.levels.includes(u.level))) {
         QUARTERS.forEach((period, i) => {
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
             status: 'on_track',
             expected: 40 + i * 2,
             coverage: { reported: 1, expected: 1 },
+            hierarchyVersion: hierarchies.inForce(period).id,
             computedAt: new Date().toISOString(),
           });
         });

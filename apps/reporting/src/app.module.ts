@@ -5,7 +5,6 @@ import { CatalogueModule } from './catalogue/catalogue.module';
 import { ChangesModule } from './changes/changes.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ExportsModule } from './exports/exports.module';
-import { HttpModule } from './http/http.module';
 import { IndicatorValuesModule } from './indicator-values/indicator-values.module';
 import { OverdueReportsModule } from './overdue-reports/overdue-reports.module';
 import { RankingModule } from './ranking/ranking.module';
@@ -21,7 +20,6 @@ import { SeriesModule } from './series/series.module';
     AlertsModule,
     ChangesModule,
     // Portal API
-    HttpModule,
     CatalogueModule,
     ScorecardModule,
     SeriesModule,

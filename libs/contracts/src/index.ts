@@ -18,5 +18,7 @@ export * from './message-dead-lettered/message-dead-lettered.v1.schema';
 export * from './hierarchy-changed/hierarchy-changed.v1.schema';
 export * from './targets-changed/targets-changed.v1.schema';
 export * from './contracts-by-topic.constant';
+export * from './http-errors/api-error-code.enum';
+export * from './http-errors/domain-error.exception';
 export * from './reporting-api/indicator-value-record.schema';
 export * from './reporting-api/reporting-api.schema';

@@ -22,6 +22,7 @@ const computed = {
   expected: 88,
   status: 'at_risk' as const,
   coverage: { reported: 11, expected: 11 },
+  hierarchyVersion: '2024-11',
   computedAt: '2025-07-01T01:00:00.000Z',
 };
 

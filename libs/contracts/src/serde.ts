@@ -52,7 +52,7 @@ function firstIssue(error: z.ZodError, prefix: string[]): { path: string; messag
  * Builds the CloudEvents envelope around `data`, checking `data` against the contract first:
  * a producer bug fails at the producer, not in every consumer.
  */
-export function encodeEvent<TData>(contract: EventContract<TData>, data: TData, options: EncodeOptions): EncodedMessage {
+export function encodeEvent<TData>(contract: EventContract<TData, unknown>, data: TData, options: EncodeOptions): EncodedMessage {
   const checked = contract.schema.safeParse(data);
   if (!checked.success) {
     const { path, message } = firstIssue(checked.error, ['data']);
@@ -101,7 +101,7 @@ export function decodeEvent<C extends EventContract<any>>(contracts: C | Readonl
       error: new ContractError('unknown_type', `type ${envelope.data.type} is not one of: ${expected}`, 'type'),
     };
   }
-  const data = contract.schema.safeParse(envelope.data.data);
+  const data = (contract.decodeSchema ?? contract.schema).safeParse(envelope.data.data);
   if (!data.success) {
     const { path, message } = firstIssue(data.error, ['data']);
     return { ok: false, error: new ContractError('invalid_payload', message, path) };

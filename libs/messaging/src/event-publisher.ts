@@ -6,7 +6,7 @@ import { isRecordRefused } from './kafka-error.util';
 
 /** One event to publish: its contract, payload and, where it has one, its stable id. */
 export interface OutgoingEvent<TData = unknown> {
-  contract: EventContract<TData>;
+  contract: EventContract<TData, unknown>;
   data: TData;
   id?: string;
   time?: Date;

@@ -1,9 +1,9 @@
 import { OutgoingEvent } from '@dx/messaging';
-import { ReportOverdueV1 } from '@dx/contracts';
+import { ProducedReportOverdueV1, ReportOverdueV1 } from '@dx/contracts';
 import { OverdueEvent } from '@dx/domain';
 
 /** The `report overdue` message of a domain overdue event. */
-export function toReportOverdue(event: OverdueEvent, detectedAt: Date): OutgoingEvent<ReportOverdueV1> {
+export function toReportOverdue(event: OverdueEvent, detectedAt: Date): OutgoingEvent<ProducedReportOverdueV1> {
   return {
     contract: ReportOverdueV1,
     data: {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 
+import { DomainError } from '@dx/contracts';
 import { measurePatternMatches } from '@dx/domain';
-import { ApiError, invalidRequest, NO_CONTROL_CHARACTERS } from '@dx/platform';
+import { NO_CONTROL_CHARACTERS } from '@dx/platform';
 
 import { generateApiKey } from '../auth/api-key.util';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
@@ -44,7 +45,7 @@ export class AgenciesService {
         .map((pattern) => ({ path: 'measures', message: `"${pattern}" matches no measure of the catalogue` })),
       ...input.units.filter((unit) => !this.reference.unitExists(unit)).map((unit) => ({ path: 'units', message: `unknown unit ${unit}` })),
     ];
-    if (problems.length > 0) throw invalidRequest(problems);
+    if (problems.length > 0) throw DomainError.invalidRequest(problems);
     const key = { id: randomUUID(), ...generateApiKey() };
     // The agency and its first key commit together: no agency is ever left without a key.
     const agency = await this.dataSource.transaction(async (manager) => {
@@ -52,20 +53,20 @@ export class AgenciesService {
       if (created) await this.agencies.addKey(manager, input.code, key);
       return created;
     });
-    if (!agency) throw new ApiError(HttpStatus.CONFLICT, 'conflict', `Cơ quan ${input.code} đã tồn tại / agency ${input.code} already exists`);
+    if (!agency) throw DomainError.conflict({ vi: `Cơ quan ${input.code} đã tồn tại`, en: `agency ${input.code} already exists` });
     return { ...agency, apiKey: key.apiKey, keyId: key.id };
   }
 
   async rotateKey(agencyCode: string): Promise<{ apiKey: string; keyId: string }> {
     const key = { id: randomUUID(), ...generateApiKey() };
     if (!(await this.agencies.addKey(this.dataSource.manager, agencyCode, key)))
-      throw ApiError.notFound(`Không có cơ quan ${agencyCode} / no agency ${agencyCode}`);
+      throw DomainError.notFound({ vi: `Không có cơ quan ${agencyCode}`, en: `no agency ${agencyCode}` });
     return { apiKey: key.apiKey, keyId: key.id };
   }
 
   async revokeKey(agencyCode: string, keyId: string): Promise<void> {
     if (!(await this.agencies.revokeKey(this.dataSource.manager, agencyCode, keyId))) {
-      throw ApiError.notFound('Không có khoá này / no such key');
+      throw DomainError.notFound({ vi: 'Không có khoá này', en: 'no such key' });
     }
   }
 

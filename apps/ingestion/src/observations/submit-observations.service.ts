@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { ObservationRecordedV1 } from '@dx/contracts';
+import { DomainError, ObservationRecordedV1 } from '@dx/contracts';
 import { canonicalJson, checkObservation, dimensionsKey, Observation } from '@dx/domain';
 import { isTransactionConflict, OutgoingEvent } from '@dx/messaging';
-import { ApiError, OutboxWriter } from '@dx/platform';
+import { OutboxWriter } from '@dx/platform';
 
 import { ReportingAgency } from '../auth/principal.type';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
@@ -42,12 +42,11 @@ function requestHash(command: Pick<SubmitObservationsCommand, 'channel' | 'items
     .digest('hex');
 }
 
-function idempotencyKeyReused(): ApiError {
-  return new ApiError(
-    HttpStatus.UNPROCESSABLE_ENTITY,
-    'idempotency_key_reused',
-    'Idempotency-Key này đã được dùng cho một yêu cầu khác / this Idempotency-Key was used for a different request',
-  );
+function idempotencyKeyReused(): DomainError {
+  return new DomainError('idempotency_key_reused', {
+    vi: 'Idempotency-Key này đã được dùng cho một yêu cầu khác',
+    en: 'this Idempotency-Key was used for a different request',
+  });
 }
 
 /**

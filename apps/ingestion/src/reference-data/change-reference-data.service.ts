@@ -1,7 +1,7 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { encodeEvent, HierarchyChangedV1, TargetsChangedV1 } from '@dx/contracts';
+import { DomainError, encodeEvent, HierarchyChangedV1, TargetsChangedV1 } from '@dx/contracts';
 import {
   applyReferenceChange,
   DefinitionProblem,
@@ -13,21 +13,20 @@ import {
   TargetChange,
   UnitHierarchy,
 } from '@dx/domain';
-import { ApiError, OUTBOX_MAX_SEND_BYTES, OutboxWriter } from '@dx/platform';
+import { OUTBOX_MAX_SEND_BYTES, OutboxWriter } from '@dx/platform';
 
 import { ReferenceDataRepository } from './reference-data.repository';
 import { ReferenceDataService } from './reference-data.service';
 
-/** 422 with every reason the domain gives; nothing was stored or published. */
-function refused(code: 'invalid_hierarchy' | 'invalid_targets', problems: readonly DefinitionProblem[]): ApiError {
-  const message =
+/** A change refused with every reason the domain gives; nothing was stored or published. */
+function refused(code: 'invalid_hierarchy' | 'invalid_targets', problems: readonly DefinitionProblem[]): DomainError {
+  const text =
     code === 'invalid_hierarchy'
-      ? 'Phiên bản danh mục hành chính không hợp lệ, không có gì thay đổi / invalid hierarchy version, nothing changed'
-      : 'Mục tiêu không hợp lệ, không có gì thay đổi / invalid targets, nothing changed';
-  return new ApiError(
-    HttpStatus.UNPROCESSABLE_ENTITY,
+      ? { vi: 'Phiên bản danh mục hành chính không hợp lệ, không có gì thay đổi', en: 'invalid hierarchy version, nothing changed' }
+      : { vi: 'Mục tiêu không hợp lệ, không có gì thay đổi', en: 'invalid targets, nothing changed' };
+  return new DomainError(
     code,
-    message,
+    text,
     problems.map((p) => ({ code: p.code, entry: p.entry, message: p.message })),
   );
 }
@@ -61,12 +60,10 @@ export class ChangeReferenceDataService {
       // be stored here and parked by the relay, never reaching the other services.
       const bytes = Buffer.byteLength(encodeEvent(HierarchyChangedV1, data, { source: '/dx/ingestion' }).value);
       if (bytes > OUTBOX_MAX_SEND_BYTES) {
-        throw new ApiError(
-          HttpStatus.PAYLOAD_TOO_LARGE,
-          'payload_too_large',
-          `Phiên bản quá lớn cho một thông điệp (${bytes} byte, tối đa ${OUTBOX_MAX_SEND_BYTES}), không có gì thay đổi / ` +
-            `the version is too large for one message (${bytes} bytes, at most ${OUTBOX_MAX_SEND_BYTES}), nothing changed`,
-        );
+        throw new DomainError('payload_too_large', {
+          vi: `Phiên bản quá lớn cho một thông điệp (${bytes} byte, tối đa ${OUTBOX_MAX_SEND_BYTES}), không có gì thay đổi`,
+          en: `the version is too large for one message (${bytes} bytes, at most ${OUTBOX_MAX_SEND_BYTES}), nothing changed`,
+        });
       }
       await this.outbox.enqueue(manager, [{ contract: HierarchyChangedV1, data }]);
       return next;
@@ -101,7 +98,7 @@ export class ChangeReferenceDataService {
       const current = await this.reference.load(manager);
       const result = applyReferenceChange(current, change);
       if (!result.ok && change.kind === 'targets' && result.problems.some((p) => p.code === 'unknown_indicator')) {
-        throw ApiError.notFound(`Không có chỉ tiêu ${change.indicator} / no indicator ${change.indicator}`);
+        throw DomainError.notFound({ vi: `Không có chỉ tiêu ${change.indicator}`, en: `no indicator ${change.indicator}` });
       }
       if (!result.ok) throw refused(change.kind === 'hierarchy' ? 'invalid_hierarchy' : 'invalid_targets', result.problems);
       return store(manager, result.value, new Date());

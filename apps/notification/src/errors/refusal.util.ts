@@ -1,7 +1,9 @@
+import { ApiErrorCode } from '@dx/contracts';
 import { LocalizedText } from '@dx/domain';
 
-/** Every refusal code of this service's use cases. WARNING: HTTP error codes that clients match on. */
-export type RefusalCode =
+/** Every refusal code of this service's use cases: HTTP error codes that clients match on (API_ERROR_STATUS). */
+export type RefusalCode = Extract<
+  ApiErrorCode,
   | 'subscription_not_found'
   | 'alert_not_found'
   | 'alert_resolved'
@@ -10,7 +12,8 @@ export type RefusalCode =
   | 'webhook_not_allowed'
   | 'no_channel'
   | 'inbox_not_enabled'
-  | 'out_of_scope';
+  | 'out_of_scope'
+>;
 
 /** A use case's "no", as a value (style C8: a domain rejection is a result, not an exception). */
 export interface Refusal<TCode extends RefusalCode = RefusalCode> {

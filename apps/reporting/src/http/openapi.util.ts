@@ -5,7 +5,6 @@ import { z } from 'zod';
 
 import { ApiError } from '@dx/platform';
 
-import { toApiError } from './reporting-error.filter';
 import { ReportingError } from '../shared/reporting-error.exception';
 
 /** The OpenAPI schema of a response, generated from the zod schema the code answers with, plus an example. */
@@ -18,10 +17,10 @@ const ERRORS = {
   badRequest: {
     status: 400,
     description: 'a parameter is wrong; `details` names it',
-    error: toApiError(ReportingError.invalidParameter('period', 'expected YYYY, YYYY-Qn or YYYY-MM')),
+    error: ApiError.ofDomain(ReportingError.invalidParameter('period', 'expected YYYY, YYYY-Qn or YYYY-MM')),
   },
-  unknownUnit: { status: 404, description: 'no such unit in the hierarchy version', error: toApiError(ReportingError.unknownUnit('99999', '2025-07')) },
-  unknownIndicator: { status: 404, description: 'no such indicator', error: toApiError(ReportingError.unknownIndicator('XYZ-99')) },
+  unknownUnit: { status: 404, description: 'no such unit in the hierarchy version', error: ApiError.ofDomain(ReportingError.unknownUnit('99999', '2025-07')) },
+  unknownIndicator: { status: 404, description: 'no such indicator', error: ApiError.ofDomain(ReportingError.unknownIndicator('XYZ-99')) },
   rateLimited: { status: 429, description: 'too many requests from this client; see `Retry-After`', error: ApiError.rateLimited(30) },
   unavailable: { status: 503, description: 'the database is unreachable; see `Retry-After`', error: ApiError.unavailable() },
 } as const;

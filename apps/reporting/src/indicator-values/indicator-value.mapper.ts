@@ -14,7 +14,7 @@ export interface StoredIndicatorValue {
  * force for the period).
  */
 export function toStoredIndicatorValue(
-  data: IndicatorComputedV1 & { readonly hierarchyVersion?: string },
+  data: IndicatorComputedV1,
   versionOf: (event: { period: string; hierarchyVersion?: string }) => string,
   updatedAt: Date,
 ): StoredIndicatorValue {

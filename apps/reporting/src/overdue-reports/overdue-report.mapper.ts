@@ -3,7 +3,7 @@ import { Catalogue } from '@dx/domain';
 
 /** The one mapper from a `report overdue` / `overdue cleared` event to reporting's overdue report. */
 export function toOverdueReportView(
-  data: ReportOverdueV1 & { readonly hierarchyVersion?: string },
+  data: ReportOverdueV1,
   versionOf: (event: { period: string; hierarchyVersion?: string }) => string,
   catalogue: Catalogue,
   unitName: (version: string, code: string) => string | undefined,

@@ -1,5 +1,7 @@
-// WARNING: on the wire (the `code` of 4xx bodies); never rename.
-export type ReportingErrorCode = 'invalid_parameter' | 'unknown_unit' | 'unknown_indicator' | 'unknown_version';
+import { ApiErrorCode, DomainError } from '@dx/contracts';
+
+// The codes reporting's use cases refuse with (their statuses are in API_ERROR_STATUS).
+export type ReportingErrorCode = Extract<ApiErrorCode, 'invalid_parameter' | 'unknown_unit' | 'unknown_indicator' | 'unknown_version'>;
 
 // Echoed input is cut and stripped of control characters: a hostile path must not shape our answer.
 function shown(text: string): string {
@@ -7,14 +9,14 @@ function shown(text: string): string {
   return text.slice(0, 32).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 
-/** A request reporting cannot answer, in the domain's words; the HTTP layer maps the code to a status. */
-export class ReportingError extends Error {
+/** A request reporting cannot answer, in the domain's words; the platform's error filter maps it to HTTP. */
+export class ReportingError extends DomainError {
   constructor(
-    readonly code: ReportingErrorCode,
-    readonly text: { vi: string; en: string },
-    readonly details: Array<Record<string, unknown>> = [],
+    override readonly code: ReportingErrorCode,
+    text: { vi: string; en: string },
+    details: ReadonlyArray<Record<string, unknown>> = [],
   ) {
-    super(`${text.vi} / ${text.en}`);
+    super(code, text, details);
     this.name = 'ReportingError';
   }
 

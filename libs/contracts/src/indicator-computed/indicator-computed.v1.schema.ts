@@ -31,16 +31,24 @@ export const indicatorComputedV1Schema = z.object({
   // WARNING: persisted enum values. `exceeds_denominator`: a ratio above 100 kept as reported;
   // `approximate`: a partly merged predecessor counted in full (series across a reorganisation).
   quality: z.enum(['exceeds_denominator', 'approximate']).optional(),
-  hierarchyVersion: hierarchyVersionSchema.optional(),
+  // The version `unit` is read in: the one in force for `period`.
+  hierarchyVersion: hierarchyVersionSchema,
   computedAt: timestampSchema,
 });
 
-export type IndicatorComputedV1 = z.infer<typeof indicatorComputedV1Schema>;
+// Values published before versions were carried lack it: consumers take the version in force for `period`.
+export const indicatorComputedV1DecodeSchema = indicatorComputedV1Schema.extend({ hierarchyVersion: hierarchyVersionSchema.optional() });
 
-export const IndicatorComputedV1 = defineEventContract<IndicatorComputedV1>({
+/** What computation publishes. */
+export type ProducedIndicatorComputedV1 = z.infer<typeof indicatorComputedV1Schema>;
+/** What a consumer of dx.indicator-values.v1 receives. */
+export type IndicatorComputedV1 = z.infer<typeof indicatorComputedV1DecodeSchema>;
+
+export const IndicatorComputedV1 = defineEventContract<ProducedIndicatorComputedV1, IndicatorComputedV1>({
   type: INDICATOR_COMPUTED_V1,
   topic: TOPICS.indicatorValues,
   schema: indicatorComputedV1Schema,
+  decodeSchema: indicatorComputedV1DecodeSchema,
   keyOf: (data) => `${data.indicator}:${data.unit}`,
   subjectOf: (data) => `${data.indicator}/${data.unit}/${data.period}`,
 });

@@ -30,10 +30,8 @@ const indicatorStatusFields = {
   previousValue: finiteNumberSchema.nullable().optional(),
   expected: finiteNumberSchema.optional(),
   severity: severitySchema,
-  // The version `unit` is read in: the one in force for `period`. Computation always sends it; optional
-  // only so that events published before versions were carried still decode (consumers then take the
-  // version in force for `period`).
-  hierarchyVersion: hierarchyVersionSchema.optional(),
+  // The version `unit` is read in: the one in force for `period`.
+  hierarchyVersion: hierarchyVersionSchema,
   detectedAt: timestampSchema,
 };
 
@@ -47,12 +45,24 @@ export const regressionV1Schema = z.object({ kind: z.literal('regression'), ...i
 /** One schema per `kind`. */
 export const indicatorStatusChangedV1Schema = z.discriminatedUnion('kind', [statusSlipV1Schema, statusRecoveredV1Schema, regressionV1Schema]);
 
-export type IndicatorStatusChangedV1 = z.infer<typeof indicatorStatusChangedV1Schema>;
+// Events published before versions were carried lack it: consumers take the version in force for `period`.
+const versionMayLack = { hierarchyVersion: hierarchyVersionSchema.optional() };
+export const indicatorStatusChangedV1DecodeSchema = z.discriminatedUnion('kind', [
+  statusSlipV1Schema.extend(versionMayLack),
+  statusRecoveredV1Schema.extend(versionMayLack),
+  regressionV1Schema.extend(versionMayLack),
+]);
 
-export const IndicatorStatusChangedV1 = defineEventContract<IndicatorStatusChangedV1>({
+/** What computation publishes. */
+export type ProducedIndicatorStatusChangedV1 = z.infer<typeof indicatorStatusChangedV1Schema>;
+/** What a consumer of dx.indicator-status.v1 receives. */
+export type IndicatorStatusChangedV1 = z.infer<typeof indicatorStatusChangedV1DecodeSchema>;
+
+export const IndicatorStatusChangedV1 = defineEventContract<ProducedIndicatorStatusChangedV1, IndicatorStatusChangedV1>({
   type: INDICATOR_STATUS_CHANGED_V1,
   topic: TOPICS.indicatorStatus,
   schema: indicatorStatusChangedV1Schema,
+  decodeSchema: indicatorStatusChangedV1DecodeSchema,
   keyOf: (data) => `${data.indicator}:${data.unit}`,
   subjectOf: (data) => `${data.indicator}/${data.unit}/${data.period}`,
 });

@@ -18,10 +18,8 @@ const reportOverdueFields = {
   // When the report was due; lets a supervisor see how late it is without the catalogue.
   dueDate: z.iso.date().optional(),
   severity: severitySchema,
-  // The version `unit` is read in: the one in force for `period`. Computation always sends it; optional
-  // only so that events published before versions were carried still decode (consumers then take the
-  // version in force for `period`).
-  hierarchyVersion: hierarchyVersionSchema.optional(),
+  // The version `unit` is read in: the one in force for `period`.
+  hierarchyVersion: hierarchyVersionSchema,
   detectedAt: timestampSchema,
 };
 
@@ -33,13 +31,24 @@ export const overdueClearedV1Schema = z.object({ kind: z.literal('overdue_cleare
 /** One schema per `kind`. */
 export const reportOverdueV1Schema = z.discriminatedUnion('kind', [overdueV1Schema, overdueClearedV1Schema]);
 
-export type ReportOverdueV1 = z.infer<typeof reportOverdueV1Schema>;
+// Events published before versions were carried lack it: consumers take the version in force for `period`.
+const versionMayLack = { hierarchyVersion: hierarchyVersionSchema.optional() };
+export const reportOverdueV1DecodeSchema = z.discriminatedUnion('kind', [
+  overdueV1Schema.extend(versionMayLack),
+  overdueClearedV1Schema.extend(versionMayLack),
+]);
+
+/** What computation publishes. */
+export type ProducedReportOverdueV1 = z.infer<typeof reportOverdueV1Schema>;
+/** What a consumer of dx.indicator-status.v1 receives. */
+export type ReportOverdueV1 = z.infer<typeof reportOverdueV1DecodeSchema>;
 
 // Keyed like indicator values (`measure:unit` in the indicator slot) so a unit's events stay ordered.
-export const ReportOverdueV1 = defineEventContract<ReportOverdueV1>({
+export const ReportOverdueV1 = defineEventContract<ProducedReportOverdueV1, ReportOverdueV1>({
   type: REPORT_OVERDUE_V1,
   topic: TOPICS.indicatorStatus,
   schema: reportOverdueV1Schema,
+  decodeSchema: reportOverdueV1DecodeSchema,
   keyOf: (data) => `${data.measure}:${data.unit}`,
   subjectOf: (data) => `${data.measure}/${data.unit}/${data.period}`,
 });

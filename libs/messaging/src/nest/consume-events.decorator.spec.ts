@@ -147,6 +147,7 @@ describe('@ConsumeEvents', () => {
         period: '2025',
         value: 90,
         status: 'on_track',
+        hierarchyVersion: '2024-11',
         coverage: { reported: 1, expected: 1 },
         computedAt: '2025-04-01T00:00:00Z',
       },

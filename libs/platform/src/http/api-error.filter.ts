@@ -2,12 +2,13 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from
 import type { NextFunction, Request, Response } from 'express';
 import { Observable, throwError } from 'rxjs';
 
+import { ApiErrorCode, DomainError } from '@dx/contracts';
 import { isTransientError } from '@dx/messaging';
 
 import { AppLogger } from '../logging/logger';
 import { ApiError } from './api-error';
 
-const CODE_BY_STATUS: Record<number, string> = {
+const CODE_BY_STATUS: Readonly<Record<number, ApiErrorCode>> = {
   400: 'bad_request',
   401: 'unauthenticated',
   403: 'forbidden',
@@ -20,9 +21,13 @@ const CODE_BY_STATUS: Record<number, string> = {
   429: 'rate_limited',
 };
 
-/** Maps any error to the contract's error body. A dependency outage is 503, never 500. */
+/**
+ * Maps any error to the contract's error body: the one place where a use case's refusal (a `DomainError`)
+ * becomes an HTTP answer. A dependency outage is 503, never 500.
+ */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof DomainError) return ApiError.ofDomain(error);
   // express body-parser errors carry a `type` and a status
   const parserError = error as { type?: unknown; status?: unknown };
   if (parserError?.type === 'entity.parse.failed') {

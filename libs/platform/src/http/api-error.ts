@@ -1,5 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 
+import { API_ERROR_STATUS, ApiErrorCode, DomainError } from '@dx/contracts';
+
 export interface ApiErrorDetail {
   [key: string]: unknown;
 }
@@ -8,7 +10,7 @@ export interface ApiErrorDetail {
 export class ApiError extends Error {
   constructor(
     readonly status: HttpStatus,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly details: ApiErrorDetail[] = [],
     readonly headers: Record<string, string> = {},
@@ -17,7 +19,7 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  static badRequest(code: string, message: string, details: ApiErrorDetail[] = []): ApiError {
+  static badRequest(code: ApiErrorCode, message: string, details: ApiErrorDetail[] = []): ApiError {
     return new ApiError(HttpStatus.BAD_REQUEST, code, message, details);
   }
   static unauthenticated(message = 'Thiếu hoặc sai thông tin xác thực / missing or invalid credentials'): ApiError {
@@ -44,7 +46,12 @@ export class ApiError extends Error {
     });
   }
 
-  toBody(): { error: { code: string; message: string; details: ApiErrorDetail[] } } {
+  /** The answer to a use case's refusal: the status its code is answered with, the reason in both languages. */
+  static ofDomain(error: DomainError): ApiError {
+    return new ApiError(API_ERROR_STATUS[error.code], error.code, error.message, [...error.details]);
+  }
+
+  toBody(): { error: { code: ApiErrorCode; message: string; details: ApiErrorDetail[] } } {
     return { error: { code: this.code, message: this.message, details: this.details } };
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { ApiError } from './api-error';
+import { DomainError } from '@dx/contracts';
 
 export type InvalidField = {
   path: string;
@@ -17,16 +17,11 @@ export function textParameter(maxLength: number) {
   return z.string().max(maxLength).regex(NO_CONTROL_CHARACTERS, 'no control characters');
 }
 
-/** A 400 `invalid_request` that names every wrong field. */
-export function invalidRequest(fields: InvalidField[]): ApiError {
-  return ApiError.badRequest('invalid_request', 'Yêu cầu không hợp lệ / invalid request', [...fields]);
-}
-
 /** Parses request input (a body, a header) with a schema; anything off is a 400 naming each field. */
 export function parseRequest<T>(schema: z.ZodType<T>, input: unknown): T {
   const result = schema.safeParse(input);
   if (!result.success) {
-    throw invalidRequest(result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
+    throw DomainError.invalidRequest(result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
   }
   return result.data;
 }

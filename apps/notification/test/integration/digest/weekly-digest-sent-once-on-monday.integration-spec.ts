@@ -42,6 +42,7 @@ describe('Weekly digest', () => {
         indicator: 'SOC-01',
         unit: '31120',
         period: '2025-Q3',
+        hierarchyVersion: '2025-07',
         value: 61.5,
         expected: 88,
         status: 'off_track',

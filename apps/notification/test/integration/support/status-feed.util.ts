@@ -1,15 +1,15 @@
 import { Producer } from 'kafkajs';
 
-import { encodeEvent, IndicatorStatusChangedV1, ReportOverdueV1, TOPICS } from '@dx/contracts';
+import { encodeEvent, IndicatorStatusChangedV1, ProducedIndicatorStatusChangedV1, ProducedReportOverdueV1, ReportOverdueV1, TOPICS } from '@dx/contracts';
 import { createTestKafka, uniqueSuffix } from '@dx/testing';
 
-type StatusData = IndicatorStatusChangedV1 | ReportOverdueV1;
+type StatusData = ProducedIndicatorStatusChangedV1 | ProducedReportOverdueV1;
 
 // Ward 31120 (Phường Cái Khế) of the two-level version: its parent is the city, 92.
 const WARD = { unit: '31120', hierarchyVersion: '2025-07', period: '2025-Q3' };
 
 /** A status slip of SOC-01 (off track: critical) at a ward of the 2025 version. */
-export function aSlip(overrides: Partial<Extract<IndicatorStatusChangedV1, { kind: 'status_slip' }>> = {}): IndicatorStatusChangedV1 {
+export function aSlip(overrides: Partial<Extract<ProducedIndicatorStatusChangedV1, { kind: 'status_slip' }>> = {}): ProducedIndicatorStatusChangedV1 {
   return {
     kind: 'status_slip',
     indicator: 'SOC-01',
@@ -25,7 +25,7 @@ export function aSlip(overrides: Partial<Extract<IndicatorStatusChangedV1, { kin
 }
 
 /** The recovery of `aSlip`'s alert. */
-export function aRecovery(overrides: Partial<Extract<IndicatorStatusChangedV1, { kind: 'status_recovered' }>> = {}): IndicatorStatusChangedV1 {
+export function aRecovery(overrides: Partial<Extract<ProducedIndicatorStatusChangedV1, { kind: 'status_recovered' }>> = {}): ProducedIndicatorStatusChangedV1 {
   return {
     kind: 'status_recovered',
     indicator: 'SOC-01',
@@ -41,7 +41,7 @@ export function aRecovery(overrides: Partial<Extract<IndicatorStatusChangedV1, {
 }
 
 /** An overdue report of `work_records.total` (monthly, levels 1–3) at the ward. */
-export function anOverdue(overrides: Partial<Extract<ReportOverdueV1, { kind: 'overdue' }>> = {}): ReportOverdueV1 {
+export function anOverdue(overrides: Partial<Extract<ProducedReportOverdueV1, { kind: 'overdue' }>> = {}): ProducedReportOverdueV1 {
   return {
     kind: 'overdue',
     measure: 'work_records.total',
@@ -56,8 +56,8 @@ export function anOverdue(overrides: Partial<Extract<ReportOverdueV1, { kind: 'o
 }
 
 /** The clearance of an overdue report. */
-export function anOverdueCleared(overrides: Partial<Extract<ReportOverdueV1, { kind: 'overdue_cleared' }>> = {}): ReportOverdueV1 {
-  return { ...anOverdue(), kind: 'overdue_cleared', detectedAt: new Date().toISOString(), ...overrides } as ReportOverdueV1;
+export function anOverdueCleared(overrides: Partial<Extract<ProducedReportOverdueV1, { kind: 'overdue_cleared' }>> = {}): ProducedReportOverdueV1 {
+  return { ...anOverdue(), kind: 'overdue_cleared', detectedAt: new Date().toISOString(), ...overrides } as ProducedReportOverdueV1;
 }
 
 /** Publishes status events on the service's input topic as computation would (CloudEvents, keyed). */
@@ -83,8 +83,11 @@ export class StatusFeed {
     const messages = events.map((e) => {
       const { data, id } = 'data' in e ? e : { data: e, id: `status-${uniqueSuffix()}` };
       ids.push(id);
-      const contract = data.kind === 'overdue' || data.kind === 'overdue_cleared' ? ReportOverdueV1 : IndicatorStatusChangedV1;
-      const encoded = encodeEvent(contract as typeof IndicatorStatusChangedV1, data as IndicatorStatusChangedV1, { source: '/dx/computation', id });
+      const options = { source: '/dx/computation', id };
+      const encoded =
+        data.kind === 'overdue' || data.kind === 'overdue_cleared'
+          ? encodeEvent(ReportOverdueV1, data, options)
+          : encodeEvent(IndicatorStatusChangedV1, data, options);
       return { key: encoded.key, value: encoded.value, headers: encoded.headers };
     });
     await this.producer.send({ topic: this.topic, acks: -1, messages });

@@ -1,7 +1,8 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 
-import { AlertFiredV1, IndicatorComputedV1, ReportOverdueV1 } from '@dx/contracts';
+import { AlertFiredV1, IndicatorComputedV1, ProducedIndicatorComputedV1, ProducedReportOverdueV1 } from '@dx/contracts';
+import { HierarchyRegistry } from '@dx/domain';
 import { EventPublisher, OutgoingEvent } from '@dx/messaging';
 import { createServiceApp, ServiceApp } from '@dx/platform';
 import { createTestDatabase, dropTestDatabase, getTestInfra, uniqueSuffix } from '@dx/testing';
@@ -50,12 +51,20 @@ export async function startReporting(env: ReportingTestEnv, extra: NodeJS.Proces
   return { service, http: http.replace('[::1]', '127.0.0.1'), close: () => service.close() };
 }
 
+// As computation states it: the version of the shipped hierarchies in force for the period.
+const SHIPPED_HIERARCHIES = HierarchyRegistry.withDefaults();
+function versionInForce(period: string): string {
+  return SHIPPED_HIERARCHIES.inForce(period).id;
+}
+
 /** An `indicator computed` payload as computation publishes it. */
-export function aComputedValue(overrides: Partial<IndicatorComputedV1> = {}): IndicatorComputedV1 {
+export function aComputedValue(overrides: Partial<ProducedIndicatorComputedV1> = {}): ProducedIndicatorComputedV1 {
+  const period = overrides.period ?? '2025-Q2';
   return {
     indicator: 'SOC-01',
     unit: '31117',
-    period: '2025-Q2',
+    period,
+    hierarchyVersion: versionInForce(period),
     value: 92,
     numerator: 4600,
     denominator: 5000,
@@ -93,12 +102,14 @@ export function anAlert(overrides: Partial<FiredIndicatorAlert> = {}): FiredIndi
   };
 }
 
-export function anOverdueReport(overrides: Partial<ReportOverdueV1> = {}): ReportOverdueV1 {
+export function anOverdueReport(overrides: Partial<ProducedReportOverdueV1> = {}): ProducedReportOverdueV1 {
+  const period = overrides.period ?? '2025-Q2';
   return {
     kind: 'overdue',
     measure: 'households.fibre',
     unit: '31117',
-    period: '2025-Q2',
+    period,
+    hierarchyVersion: versionInForce(period),
     dueDate: '2025-07-15',
     severity: 'warning',
     detectedAt: new Date().toISOString(),
@@ -116,7 +127,7 @@ export class TopicFeed {
     this.publisher = new EventPublisher(this.kafka, '/test/feed', prefix);
   }
 
-  async values(values: readonly IndicatorComputedV1[], ids?: readonly string[]): Promise<string[]> {
+  async values(values: readonly ProducedIndicatorComputedV1[], ids?: readonly string[]): Promise<string[]> {
     const eventIds = values.map((_, i) => ids?.[i] ?? `value-${uniqueSuffix()}`);
     await this.publisher.publishMany(values.map((data, i) => ({ contract: IndicatorComputedV1, data, id: eventIds[i] })));
     return eventIds;
