@@ -25,5 +25,7 @@ export const COMPUTATION_SERVICE: ServiceDefinition<ComputationConfig> = {
       AddFactHierarchyVersion1765152000000,
     ],
   },
+  // An observation message is ~0.5 KB: 16 MB a partition fetches several full slices at once.
+  consumer: (config) => ({ maxEventsPerCall: config.COMPUTATION_MAX_EVENTS_PER_SLICE, maxBytesPerPartition: 16 * 1024 * 1024, maxBytes: 64 * 1024 * 1024 }),
   imports: () => [RebuildGuardModule, FactsModule, IndicatorsModule, OverdueModule],
 };
