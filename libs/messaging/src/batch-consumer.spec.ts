@@ -132,6 +132,22 @@ describe('BatchConsumer and its consumer group', () => {
     expect(consumer.resolved).toEqual([]);
   });
 
+  it('should isolate the poison event of a large slice and heartbeat between the events it replays', async () => {
+    const applied: number[] = [];
+    let heartbeats = 0;
+    const values = Array.from({ length: 5_000 }, (_, i) => (i === 2_500 ? 666 : 1_000 + i));
+    const consumer = await aConsumer(async (events) => {
+      if (events.some((e) => e.event.data.value === 666)) throw new Error('cannot process 666');
+      applied.push(...events.map((e) => e.event.data.value));
+    }, 5_000);
+
+    await consumer.deliver(values, { heartbeat: async () => void (heartbeats += 1) });
+
+    expect(applied).toEqual(values.filter((v) => v !== 666));
+    expect(consumer.deadLettered).toEqual([`${100 + 2_500}:processing_failed`]);
+    expect(heartbeats).toBeGreaterThanOrEqual(values.length);
+  });
+
   it('should dead-letter the poison event and resolve and commit after each slice when nothing moves', async () => {
     const applied: number[] = [];
     const consumer = await aConsumer(async (events) => {

@@ -56,6 +56,9 @@ export interface BatchConsumerOptions {
   maxAttempts?: number;
   /** Largest slice of a batch handed to the handler at once. */
   maxEventsPerCall?: number;
+  /** Fetch sizes (kafkajs defaults: 1 MB a partition, 10 MB a fetch): large enough to fill a large slice. */
+  maxBytesPerPartition?: number;
+  maxBytes?: number;
   /** Answers whether our own dependencies (the database) are up; while down, failures are transient. */
   dependenciesHealthy?: () => Promise<boolean>;
   fromBeginning?: boolean;
@@ -112,6 +115,8 @@ export class BatchConsumer {
       sessionTimeout: options.sessionTimeoutMs ?? 30_000,
       rebalanceTimeout: 60_000,
       maxWaitTimeInMs: 250,
+      ...(options.maxBytesPerPartition !== undefined ? { maxBytesPerPartition: options.maxBytesPerPartition } : {}),
+      ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
       allowAutoTopicCreation: false,
     });
   }
@@ -204,6 +209,8 @@ export class BatchConsumer {
     // the partition meanwhile: its new owner starts again from the last commit.
     for (const event of events) {
       if (!current() || !(await this.handleSlice(subscription, [event], context, current))) return false;
+      // A large slice replayed event by event outlasts the session timeout unless the member heartbeats.
+      await context.heartbeat();
     }
     return true;
   }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 
 import { TOPIC_DEFINITIONS } from '@dx/contracts';
 import {
+  BatchConsumerOptions,
   consumerGroupId,
   ConsumerLagExporter,
   createKafkaClient,
@@ -46,6 +47,8 @@ export interface ServiceOptions<TConfig extends PlatformConfig> {
   database: Omit<ServiceDataSourceOptions, 'url' | 'service'>;
   /** Largest JSON body accepted (bytes); bigger bodies are refused before they are parsed. */
   jsonBodyLimit?: (config: TConfig) => number;
+  /** Slice and fetch sizes of the service's batch consumer, when its work gains from larger slices (ADR 0019). */
+  consumer?: (config: TConfig) => Pick<BatchConsumerOptions, 'maxEventsPerCall' | 'maxBytesPerPartition' | 'maxBytes'>;
   /** Paths of long-lived responses (server-sent events), capped apart from ordinary requests. */
   streamPaths?: readonly string[];
   /** Receives the Nest app before it listens (extra parsers, OpenAPI tags…). */
@@ -153,6 +156,7 @@ export async function createServiceApp<TConfig extends PlatformConfig>(
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
     deadLetters: publisher,
     logger,
+    ...options.consumer?.(config),
     // While our database is down a failing batch is an outage, not a poison message.
     dependenciesHealthy: async () => {
       await app.get(DataSource).query('SELECT 1');
