@@ -1,9 +1,9 @@
 import { encodeEvent, ObservationRecordedV1 } from '@dx/contracts';
 
 import { fakeKafka } from '../test/support/fake-kafka.util';
-import { BatchConsumer, ConsumedEvent } from './batch-consumer';
+import { BatchConsumer, ConsumedEvent, SliceOutcome } from './batch-consumer';
 import { EventPublisher } from './event-publisher';
-import { SILENT_LOGGER } from './logger.type';
+import { SILENT_LOGGER, StructuredLogger } from './logger.type';
 import { topicSubscription } from './topic-decoder.util';
 
 // The real BatchConsumer driven by a fake kafkajs consumer, to play the group's answers exactly: kafkajs'
@@ -43,8 +43,9 @@ interface Harness {
 }
 
 async function aConsumer(
-  handle: (events: ConsumedEvent<ObservationRecordedV1>[], heartbeat: () => Promise<void>) => Promise<void>,
+  handle: (events: ConsumedEvent<ObservationRecordedV1>[], heartbeat: () => Promise<void>) => Promise<SliceOutcome | void>,
   maxEventsPerCall = 500,
+  logger: StructuredLogger = SILENT_LOGGER,
 ): Promise<Harness> {
   const { kafka, eachBatch } = fakeKafka();
   const harness: Harness = {
@@ -70,7 +71,7 @@ async function aConsumer(
     groupId: 'dx-computation',
     subscriptions: [topicSubscription(TOPIC, (events, context) => handle(events, () => context.heartbeat()))],
     deadLetters,
-    logger: SILENT_LOGGER,
+    logger,
     maxAttempts: 2,
     maxEventsPerCall,
     backoffMs: () => 0,
@@ -162,5 +163,26 @@ describe('BatchConsumer and its consumer group', () => {
     expect(consumer.resolved).toEqual(['101', '103', '104']);
     const committed = consumer.commits.map((c) => (c as { topics: Array<{ partitions: Array<{ offset: string }> }> }).topics[0].partitions[0].offset);
     expect(committed).toEqual(['102', '104', '105']);
+  });
+
+  it("should log what a handler reports of each slice it applied, with the slice's size and offsets, and nothing for a handler that reports nothing", async () => {
+    const logged: Array<{ msg?: string } & Record<string, unknown>> = [];
+    const recording: StructuredLogger = {
+      ...SILENT_LOGGER,
+      info: (obj, msg) => void logged.push({ ...obj, msg }),
+      child: () => recording,
+    };
+    const reporting = await aConsumer(async (events) => ({ facts: events.length * 10 }), 2, recording);
+    await reporting.deliver([1, 2, 3]);
+
+    expect(logged.map(({ elapsedMs: _elapsed, ...rest }) => rest)).toEqual([
+      { msg: 'events applied', received: 2, facts: 20, firstOffset: '100', lastOffset: '101' },
+      { msg: 'events applied', received: 1, facts: 10, firstOffset: '102', lastOffset: '102' },
+    ]);
+
+    logged.length = 0;
+    const silent = await aConsumer(async () => undefined, 2, recording);
+    await silent.deliver([1, 2, 3]);
+    expect(logged).toEqual([]);
   });
 });

@@ -35,7 +35,13 @@ export interface BatchContext {
   logger: StructuredLogger;
 }
 
-export type BatchHandler<TData = unknown> = (events: ConsumedEvent<TData>[], context: BatchContext) => Promise<void>;
+/**
+ * What a handler may report of a slice it applied (counts: facts stored, values published…): the consumer
+ * logs it with the slice's size, offsets and time, so every service reports its progress in one shape.
+ */
+export type SliceOutcome = Readonly<Record<string, number>>;
+
+export type BatchHandler<TData = unknown> = (events: ConsumedEvent<TData>[], context: BatchContext) => Promise<SliceOutcome | void>;
 export type MessageDecoder<TData = unknown> = (message: RawMessage) => Decoded<TData>;
 
 /** A topic with the decoder of its messages and the handler of what that decoder yields. */
@@ -199,8 +205,19 @@ export class BatchConsumer {
 
   /** Handles `events` or dead-letters the ones that keep failing; false when the batch was abandoned. */
   private async handleSlice(subscription: TopicSubscription, events: ConsumedEvent[], context: BatchContext, current: () => boolean): Promise<boolean> {
-    const failure = await this.attempt(() => subscription.handle(events, context), context);
-    if (!failure) return true;
+    const started = Date.now();
+    let outcome: SliceOutcome | undefined;
+    const failure = await this.attempt(async () => {
+      outcome = (await subscription.handle(events, context)) as SliceOutcome | undefined;
+    }, context);
+    if (!failure) {
+      if (outcome) {
+        const firstOffset = events[0]?.message.offset;
+        const lastOffset = events[events.length - 1]?.message.offset;
+        context.logger.info({ received: events.length, ...outcome, firstOffset, lastOffset, elapsedMs: Date.now() - started }, 'events applied');
+      }
+      return true;
+    }
     if (events.length === 1) {
       await this.deadLetter(events[0].message, 'exhausted', failure.error, failure.attempts, context.logger);
       return true;

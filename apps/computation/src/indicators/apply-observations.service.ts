@@ -11,13 +11,14 @@ import { ReferenceDataService } from '../reference/reference-data.service';
 import { planRecompute } from './recompute-plan.util';
 import { RecomputeValuesService } from './recompute-values.service';
 
-export interface ApplyObservationsResult {
+// A type, not an interface: it is the SliceOutcome its consumer hands to the log (an index signature).
+export type ApplyObservationsResult = {
   /** Facts whose current value changed (new events with a higher revision). */
   changedFacts: number;
   recomputed: number;
   published: number;
   statusEvents: number;
-}
+};
 
 /**
  * One batch of recorded observations, exactly once in effect: in ONE transaction the event ids are marked

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 
 import { TOPICS } from '@dx/contracts';
-import { BatchContext, ConsumedEventsOf } from '@dx/messaging';
+import { ConsumedEventsOf, SliceOutcome } from '@dx/messaging';
 import { ConsumeEvents } from '@dx/messaging/nest';
 
 import { ApplyAlertEventsService } from './apply-alert-events.service';
@@ -11,12 +11,8 @@ export class AlertEventsConsumer {
   constructor(private readonly applyAlerts: ApplyAlertEventsService) {}
 
   @ConsumeEvents(TOPICS.alerts)
-  async handle(events: ConsumedEventsOf<typeof TOPICS.alerts>, context: BatchContext): Promise<void> {
-    const started = Date.now();
-    const result = await this.applyAlerts.execute(events.map(({ event }) => ({ eventId: event.id, time: event.time, data: event.data })));
-    context.logger.info(
-      { received: events.length, ...result, lastOffset: events[events.length - 1]?.message.offset, elapsedMs: Date.now() - started },
-      'alert events applied',
-    );
+  // Logged by the consumer with the slice's offsets and time.
+  handle(events: ConsumedEventsOf<typeof TOPICS.alerts>): Promise<SliceOutcome> {
+    return this.applyAlerts.execute(events.map(({ event }) => ({ eventId: event.id, time: event.time, data: event.data })));
   }
 }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 
 import { TOPICS } from '@dx/contracts';
-import { BatchContext, ConsumedEventsOf } from '@dx/messaging';
+import { ConsumedEventsOf, SliceOutcome } from '@dx/messaging';
 import { ConsumeEvents } from '@dx/messaging/nest';
 
 import { ApplyStatusEventsService } from './apply-status-events.service';
@@ -11,12 +11,8 @@ export class IndicatorStatusConsumer {
   constructor(private readonly applyStatus: ApplyStatusEventsService) {}
 
   @ConsumeEvents(TOPICS.indicatorStatus)
-  async handle(events: ConsumedEventsOf<typeof TOPICS.indicatorStatus>, context: BatchContext): Promise<void> {
-    const started = Date.now();
-    const result = await this.applyStatus.execute(events.map(({ event }) => ({ eventId: event.id, data: event.data })));
-    context.logger.info(
-      { received: events.length, ...result, lastOffset: events[events.length - 1]?.message.offset, elapsedMs: Date.now() - started },
-      'status events applied',
-    );
+  // Logged by the consumer with the slice's offsets and time.
+  handle(events: ConsumedEventsOf<typeof TOPICS.indicatorStatus>): Promise<SliceOutcome> {
+    return this.applyStatus.execute(events.map(({ event }) => ({ eventId: event.id, data: event.data })));
   }
 }

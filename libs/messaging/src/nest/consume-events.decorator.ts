@@ -3,10 +3,10 @@ import { Ctx, EventPattern, MessageHandler, Payload } from '@nestjs/microservice
 
 import { TopicEventData, TopicName } from '@dx/contracts';
 
-import { BatchContext, ConsumedEvent, MessageDecoder } from '../batch-consumer';
+import { BatchContext, ConsumedEvent, MessageDecoder, SliceOutcome } from '../batch-consumer';
 import { ConsumerErrorsFilter } from './consumer-errors.filter';
 
-type EventsHandler<TData> = (events: ConsumedEvent<TData>[], context: BatchContext) => Promise<void>;
+type EventsHandler<TData> = (events: ConsumedEvent<TData>[], context: BatchContext) => Promise<SliceOutcome | void>;
 type EventsHandlerDecorator<TData> = <H extends EventsHandler<TData>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<H>) => void;
 
 const DECODER = 'dxDecoder';
@@ -14,7 +14,7 @@ const DECODER = 'dxDecoder';
 /**
  * Marks a method as the handler of one topic's batches: `(events, context)`, with `events` typed by the
  * topic's contracts (CONTRACTS_BY_TOPIC), so a handler that does not accept every event its topic carries
- * does not compile. A topic that is not only our CloudEvents (agencies' intake) names its own decoder, and
+ * does not compile. What it returns of a slice (counts) is logged by the consumer. A topic that is not only our CloudEvents (agencies' intake) names its own decoder, and
  * the handler is typed by what that decoder yields. Its errors reach the consumer's failure policy untouched
  * (ConsumerErrorsFilter).
  */

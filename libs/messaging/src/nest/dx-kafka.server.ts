@@ -36,7 +36,7 @@ export class DxKafkaServer extends Server implements CustomTransportStrategy {
         handle: async (events: unknown[], context: unknown) => {
           const handler = this.getHandlerByPattern(topic);
           if (!handler) throw new Error(`no handler for ${topic}`);
-          await lastValueFrom(this.transformToObservable(await handler(events, context)), { defaultValue: undefined });
+          return lastValueFrom(this.transformToObservable(await handler(events, context)), { defaultValue: undefined });
         },
       }));
       if (subscriptions.length > 0) {

@@ -17,11 +17,12 @@ export interface ReceivedStatusEvent {
   readonly data: IndicatorStatusChangedV1 | ReportOverdueV1;
 }
 
-export interface ApplyStatusChangesResult {
+// A type, not an interface: it is the SliceOutcome its consumer hands to the log (an index signature).
+export type ApplyStatusChangesResult = {
   readonly fresh: number;
   readonly applied: number;
   readonly notifications: number;
-}
+};
 
 /**
  * A batch of status events, exactly once in effect: in ONE transaction the event ids are marked processed,

@@ -1,0 +1,6 @@
+export interface FeatureGeneratorSchema {
+  project: string;
+  name: string;
+  titleVi: string;
+  titleEn: string;
+}

@@ -1,0 +1,2 @@
+export { featureGenerator } from './feature/feature.generator';
+export { serviceGenerator } from './service/service.generator';

@@ -1,0 +1,6 @@
+export interface ServiceGeneratorSchema {
+  name: string;
+  port: number;
+  titleVi: string;
+  titleEn: string;
+}
