@@ -1,7 +1,7 @@
 'use strict';
 // Runs the feature-boundary rules (feature-boundaries.cjs) on apps/*/src of a tree: the workspace by
 // default (the `architecture:lint` target), or a fixture tree given as the first argument (the spec).
-// Exits non-zero on any violation not recorded in the known-violations file given with --known.
+// Exits non-zero on any violation: none is tolerated, so there is no list of known ones.
 const { spawnSync } = require('node:child_process');
 const { readdirSync, existsSync } = require('node:fs');
 const path = require('node:path');
@@ -10,19 +10,11 @@ const REPO_ROOT = path.join(__dirname, '../..');
 // The package exports no path to its CLI, so it is reached in node_modules.
 const DEPCRUISE = path.join(REPO_ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
 
-function checkFeatureBoundaries(root, knownViolationsFile) {
+function checkFeatureBoundaries(root) {
   const sources = readdirSync(path.join(root, 'apps'))
     .map((app) => path.join('apps', app, 'src'))
     .filter((src) => existsSync(path.join(root, src)));
-  const args = [
-    DEPCRUISE,
-    '--config',
-    path.join(__dirname, 'feature-boundaries.cjs'),
-    '--output-type',
-    'err',
-    ...(knownViolationsFile ? ['--ignore-known', knownViolationsFile] : []),
-    ...sources,
-  ];
+  const args = [DEPCRUISE, '--config', path.join(__dirname, 'feature-boundaries.cjs'), '--output-type', 'err', ...sources];
   const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
   return { status: result.status ?? 1, output: `${result.stdout}${result.stderr}` };
 }
@@ -30,11 +22,8 @@ function checkFeatureBoundaries(root, knownViolationsFile) {
 module.exports = { checkFeatureBoundaries };
 
 if (require.main === module) {
-  const knownAt = process.argv.indexOf('--known');
-  const known = knownAt > 0 ? path.resolve(process.argv[knownAt + 1]) : undefined;
-  const positional = process.argv.slice(2).filter((arg, i, all) => arg !== '--known' && all[i - 1] !== '--known');
-  const root = path.resolve(positional[0] ?? REPO_ROOT);
-  const { status, output } = checkFeatureBoundaries(root, known);
+  const root = path.resolve(process.argv[2] ?? REPO_ROOT);
+  const { status, output } = checkFeatureBoundaries(root);
   process.stdout.write(output);
   process.exit(status);
 }

@@ -1,6 +1,6 @@
 // Feature boundaries inside every service (style C3, C14), checked by dependency-cruiser from
 // `npm run lint`. A feature is a top-level folder of apps/<service>/src; files at the src root (main.ts,
-// the service definition) are the composition root and may import anything.
+// app.module.ts, <service>.options.ts) are the composition root and may import anything.
 // Paths are relative to the folder the check runs in, so the same rules run on the fixtures of
 // src/feature-boundaries.spec.ts.
 const FEATURE_FILE = '^apps/([^/]+)/src/([^/]+)/';

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { IndicatorValue, IndicatorValueRef } from '@dx/domain';
 import { queryRows, storedDocument } from '@dx/platform';
 
+import { IndicatorValueStore } from './indicator-value-store.port';
 import { refKey } from './recompute-plan.util';
 
 const valueRow = z.object({ payload: storedDocument<IndicatorValue>() });
@@ -12,7 +13,7 @@ const refRow = z.object({ unit: z.string(), period: z.string(), version: z.strin
 
 /** Stored current indicator values, by `indicator|unit|period`. Runs inside the caller's transaction. */
 @Injectable()
-export class IndicatorValuesRepository {
+export class IndicatorValuesRepository implements IndicatorValueStore {
   /**
    * Takes a transaction-scoped lock on each unit, in the given (sorted) order. Values of a unit are
    * written only under its lock, and facts are read after it is taken, so the last writer of a shared

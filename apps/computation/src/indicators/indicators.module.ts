@@ -6,7 +6,7 @@ import { FactsModule } from '../facts/facts.module';
 import { OverdueModule } from '../overdue/overdue.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { ApplyObservationsService } from './apply-observations.service';
-import { IndicatorValuesRepository } from './indicator-values.repository';
+import { IndicatorValuesModule } from './indicator-values.module';
 import { ObservationRecordedConsumer } from './observation-recorded.consumer';
 import { RecomputeForHierarchyService } from './recompute-for-hierarchy.service';
 import { RecomputeForTargetsService } from './recompute-for-targets.service';
@@ -15,12 +15,10 @@ import { ReferenceChangedConsumer } from './reference-changed.consumer';
 
 const consumers = [ObservationRecordedConsumer, ReferenceChangedConsumer];
 const useCases = [ApplyObservationsService, RecomputeForHierarchyService, RecomputeForTargetsService, RecomputeValuesService];
-const repositories = [IndicatorValuesRepository];
 
 @Module({
-  imports: [FactsModule, OverdueModule, ReferenceModule, OutboxModule],
+  imports: [FactsModule, IndicatorValuesModule, OverdueModule, ReferenceModule, OutboxModule],
   controllers: [...consumers],
-  providers: [...useCases, ...repositories],
-  exports: [IndicatorValuesRepository],
+  providers: [...useCases],
 })
 export class IndicatorsModule {}

@@ -7,7 +7,7 @@ import { APP_CONFIG, OutboxWriter } from '@dx/platform';
 import { ComputationConfig } from '../config/computation.config';
 import { ReferenceDataService } from '../reference/reference-data.service';
 import { missingReports, overdueCandidates } from './overdue-candidates.util';
-import { OverdueReportsRepository } from './overdue-reports.repository';
+import { OverdueReports } from './overdue-reports.port';
 import { toReportOverdue } from './overdue-event.util';
 
 /** Announces, once each, the reports whose due day has passed at `now` without an observation. */
@@ -15,7 +15,7 @@ import { toReportOverdue } from './overdue-event.util';
 export class RaiseOverdueReportsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly reports: OverdueReportsRepository,
+    private readonly reports: OverdueReports,
     private readonly reference: ReferenceDataService,
     private readonly outbox: OutboxWriter,
     @Inject(APP_CONFIG) private readonly config: Pick<ComputationConfig, 'COMPUTATION_OVERDUE_LOOKBACK_MONTHS'>,
@@ -37,7 +37,7 @@ export class RaiseOverdueReportsService {
 /** Records the overdue reports at `now` not recorded before, inside `manager`'s transaction; returns them. */
 export async function raiseOverdue(
   manager: EntityManager,
-  reports: OverdueReportsRepository,
+  reports: OverdueReports,
   reference: ReferenceDataService,
   now: Date,
   lookbackMonths: number,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
+import { INestApplicationContext } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -12,12 +13,16 @@ import { AppLogger, createServiceContext, queryRows, ServiceContext } from '@dx/
 
 import { COMPUTATION_OPTIONS } from '../computation.options';
 import { ComputationConfig } from '../config/computation.config';
-import { RecordedObservation } from '../facts/fact-store.port';
-import { FactsRepository } from '../facts/facts.repository';
-import { IndicatorValuesRepository } from '../indicators/indicator-values.repository';
+import { FactStore, RecordedObservation } from '../facts/fact-store.port';
+import { FactsModule } from '../facts/facts.module';
+import { IndicatorValueStore } from '../indicators/indicator-value-store.port';
+import { IndicatorValuesModule } from '../indicators/indicator-values.module';
 import { planRecompute } from '../indicators/recompute-plan.util';
-import { OverdueReportsRepository } from '../overdue/overdue-reports.repository';
+import { OverdueReports } from '../overdue/overdue-reports.port';
+import { OverdueReportsModule } from '../overdue/overdue-reports.module';
 import { raiseOverdue } from '../overdue/raise-overdue-reports.service';
+import { ClockService } from '../reference/clock.service';
+import { ReferenceDataModule } from '../reference/reference-data.module';
 import { ReferenceDataService } from '../reference/reference-data.service';
 import { ProgressBar } from './progress-bar.util';
 import { RebuildConflict, runningLockRow, TAKE_RUNNING_LOCK_EXCLUSIVE_SQL } from './running-lock';
@@ -45,19 +50,30 @@ const SAVE_CHUNK = 5_000;
  * are the service's output that consumers have not had, and the rebuild would not publish them again.
  */
 export class RebuildService {
-  private readonly reference = new ReferenceDataService();
-  private readonly facts = new FactsRepository();
-  private readonly values = new IndicatorValuesRepository();
-  private readonly overdue = new OverdueReportsRepository(this.reference);
+  private readonly dataSource: DataSource;
+  private readonly facts: FactStore;
+  private readonly values: IndicatorValueStore;
+  private readonly overdue: OverdueReports;
+  private readonly reference: ReferenceDataService;
+  private readonly clock: ClockService;
   private readonly config: ComputationConfig;
   private readonly logger: AppLogger;
 
-  /** `service` and `dataSource` come from the service's own modules (`createServiceContext`): the database is migrated. */
+  /**
+   * `service` and `app` come from `createServiceContext` with REBUILD_MODULES: the database is migrated, and the
+   * reference data are the platform defaults until the rebuild reads dx.reference.v1 into them.
+   */
   constructor(
     private readonly service: ServiceContext<ComputationConfig>,
-    private readonly dataSource: DataSource,
+    app: INestApplicationContext,
     private readonly progress: NodeJS.WritableStream & { isTTY?: boolean },
   ) {
+    this.dataSource = app.get(DataSource);
+    this.facts = app.get(FactStore);
+    this.values = app.get(IndicatorValueStore);
+    this.overdue = app.get(OverdueReports);
+    this.reference = app.get(ReferenceDataService);
+    this.clock = app.get(ClockService);
     this.config = service.config;
     this.logger = service.logger;
   }
@@ -106,7 +122,7 @@ export class RebuildService {
       const messages = await this.loadFacts(kafka, dataSource, topic, ends);
       const values = await this.computeValues(dataSource);
       await dataSource.transaction((manager) =>
-        raiseOverdue(manager, this.overdue, this.reference, this.now(), this.config.COMPUTATION_OVERDUE_LOOKBACK_MONTHS),
+        raiseOverdue(manager, this.overdue, this.reference, this.clock.now(), this.config.COMPUTATION_OVERDUE_LOOKBACK_MONTHS),
       );
       await admin.setOffsets({ groupId: serviceGroup, topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
       const [{ n: facts }] = await queryRows(dataSource, z.object({ n: z.number() }), `SELECT count(*)::int AS n FROM computation.observation_fact`);
@@ -115,10 +131,6 @@ export class RebuildService {
       await admin.disconnect().catch(() => undefined);
       await lock.end();
     }
-  }
-
-  private now(): Date {
-    return this.config.DX_CLOCK_NOW ? new Date(this.config.DX_CLOCK_NOW) : new Date();
   }
 
   // The values are rebuilt with the reference data administrators set, as the running service computes them.
@@ -208,7 +220,7 @@ export class RebuildService {
   private async computeValues(dataSource: DataSource): Promise<number> {
     const { catalogue, hierarchies } = this.reference;
     const { facts, coordinates } = await this.facts.loadAll(dataSource.manager);
-    const { refs } = planRecompute(catalogue, hierarchies, coordinates, this.now());
+    const { refs } = planRecompute(catalogue, hierarchies, coordinates, this.clock.now());
     const bar = new ProgressBar(this.progress, 'indicator values', refs.length);
     const computedAt = new Date();
     let count = 0;
@@ -224,14 +236,20 @@ export class RebuildService {
 }
 
 /**
+ * What the rebuild works with, from the features' own modules: their stores, the reference data and the clock,
+ * and nothing that works in the background (no consumer, outbox relay, overdue scheduler or reference follower).
+ */
+export const REBUILD_MODULES = [FactsModule, IndicatorValuesModule, OverdueReportsModule, ReferenceDataModule];
+
+/**
  * Runs a rebuild in the computation service's own context (configuration from `env`, logger, Kafka client,
- * migrated database), without its features: no consumer, relay or scheduler runs beside it. Progress goes to
+ * migrated database) with REBUILD_MODULES: no consumer, relay or scheduler runs beside it. Progress goes to
  * `progress` (stderr).
  */
 export async function rebuildComputation(env: NodeJS.ProcessEnv, progress: NodeJS.WritableStream = process.stderr): Promise<RebuildSummary> {
-  const task = await createServiceContext([], COMPUTATION_OPTIONS, env);
+  const task = await createServiceContext(REBUILD_MODULES, COMPUTATION_OPTIONS, env);
   try {
-    return await new RebuildService(task.context, task.app.get(DataSource), progress).run();
+    return await new RebuildService(task.context, task.app, progress).run();
   } finally {
     await task.close();
   }

@@ -1,10 +1,8 @@
 import { Module } from '@nestjs/common';
 
-import { ClockService } from './clock.service';
-import { ReferenceDataService } from './reference-data.service';
+import { ReferenceDataModule } from './reference-data.module';
 import { ReferenceFollowerService } from './reference-follower.service';
 
-const services = [ClockService, ReferenceDataService, ReferenceFollowerService];
-
-@Module({ providers: [...services], exports: [...services] })
+// The reference data kept current from dx.reference.v1 while the service runs.
+@Module({ imports: [ReferenceDataModule], providers: [ReferenceFollowerService], exports: [ReferenceDataModule, ReferenceFollowerService] })
 export class ReferenceModule {}
