@@ -4,10 +4,10 @@ import { OutboxModule } from '@dx/platform';
 
 import { ReferenceModule } from '../reference/reference.module';
 import { OverdueReportsModule } from './overdue-reports.module';
-import { OverdueSchedulerService } from './overdue-scheduler.service';
+import { OverdueScheduler } from './overdue.scheduler';
 import { RaiseOverdueReportsService } from './raise-overdue-reports.service';
 
-const useCases = [RaiseOverdueReportsService, OverdueSchedulerService];
+const useCases = [RaiseOverdueReportsService, OverdueScheduler];
 
 @Module({
   imports: [OverdueReportsModule, ReferenceModule, OutboxModule],

@@ -191,8 +191,8 @@ export async function createServiceApp<TConfig extends PlatformConfig>(
 
 /**
  * A service's modules in a Nest application context: the platform's and `modules`, initialised (database
- * migrated, reference data read) but with no HTTP server, no Kafka consumer and nothing published, for a
- * command-line task such as a rebuild. Modules that work in the background (an outbox relay, a scheduler)
+ * migrated) but with no HTTP server, no Kafka consumer and nothing published, for a command-line task such
+ * as a rebuild. Modules that work in the background (an outbox relay, a scheduler)
  * would start here too: a task imports the features it runs, not the whole `AppModule`.
  */
 export async function createServiceContext<TConfig extends PlatformConfig>(

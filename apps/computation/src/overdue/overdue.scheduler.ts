@@ -12,7 +12,7 @@ import { RaiseOverdueReportsService } from './raise-overdue-reports.service';
  * Instances may all run it: the exclusive lock and the one-row-per-report table keep announcements single.
  */
 @Injectable()
-export class OverdueSchedulerService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OverdueScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
 
