@@ -1,34 +1,14 @@
 import request from 'supertest';
-import { z } from 'zod';
 
 import { createKafkaClient, kafkaSecurity, StructuredLogger } from '@dx/messaging';
 import { createTestDatabase, dropTestDatabase, expectEventually, PrivateKafka, startPrivateKafka, uniqueSuffix } from '@dx/testing';
 
-import {
-  ConfigError,
-  createServiceApp,
-  databaseConfigSchema,
-  httpPortSchema,
-  kafkaConfigSchema,
-  loadConfig,
-  runtimeConfigSchema,
-  ServiceApp,
-  ServiceOptions,
-} from '../../src';
+import { ConfigError, createServiceApp, kafkaConfigSchema, loadConfig, ServiceApp } from '../../src';
+import { bareService } from './support/bare-service';
 import { NoFeaturesModule } from './support/no-features.module';
 
-const configSchema = runtimeConfigSchema
-  .extend(kafkaConfigSchema.shape)
-  .extend(databaseConfigSchema.shape)
-  .extend(httpPortSchema('COMPUTATION_PORT', 3002).shape);
-
-const BARE_SERVICE: ServiceOptions<z.infer<typeof configSchema>> = {
-  name: 'computation',
-  title: { vi: 'Thử nghiệm', en: 'Test' },
-  configSchema,
-  port: (config) => config.COMPUTATION_PORT,
-  database: { entities: [], migrations: [] },
-};
+// Computation's name: its Kafka user is one of USERS.
+const BARE_SERVICE = bareService('computation');
 
 const USERS = { admin: 'admin-secret-0001', computation: 'computation-secret-01', ingestion: 'ingestion-secret-001' };
 

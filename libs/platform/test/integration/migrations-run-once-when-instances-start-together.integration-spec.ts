@@ -1,24 +1,10 @@
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import { z } from 'zod';
 
 import { createTestDatabase, dropTestDatabase, uniqueSuffix } from '@dx/testing';
 
-import {
-  createServiceApp,
-  databaseConfigSchema,
-  httpPortSchema,
-  kafkaConfigSchema,
-  migrateServiceDatabase,
-  runtimeConfigSchema,
-  ServiceApp,
-  ServiceOptions,
-} from '../../src';
+import { createServiceApp, migrateServiceDatabase, ServiceApp } from '../../src';
+import { bareService } from './support/bare-service';
 import { NoFeaturesModule } from './support/no-features.module';
-
-const configSchema = runtimeConfigSchema
-  .extend(kafkaConfigSchema.shape)
-  .extend(databaseConfigSchema.shape)
-  .extend(httpPortSchema('REPORTING_PORT', 3000).shape);
 
 // Neither migration may run twice: a second CREATE TABLE fails, a second INSERT leaves a second row.
 class CreateMigrationRuns1700000000000 implements MigrationInterface {
@@ -48,13 +34,10 @@ class RecordSecondStep1700000000001 implements MigrationInterface {
   }
 }
 
-const MIGRATING_SERVICE: ServiceOptions<z.infer<typeof configSchema>> = {
-  name: 'reporting',
+const MIGRATING_SERVICE = bareService('reporting', {
   title: { vi: 'Thử nghiệm chuyển đổi cơ sở dữ liệu', en: 'Migrations test' },
-  configSchema,
-  port: (config) => config.REPORTING_PORT,
   database: { entities: [], migrations: [CreateMigrationRuns1700000000000, RecordSecondStep1700000000001] },
-};
+});
 
 describe('Migrations when instances of a service start together', () => {
   const prefix = `migrations-race-${uniqueSuffix()}.`;

@@ -1,24 +1,12 @@
 import request from 'supertest';
-import { z } from 'zod';
 
 import { expectEventually, PrivateServer, startPrivatePostgres, uniqueSuffix } from '@dx/testing';
 
-import { createServiceApp, databaseConfigSchema, httpPortSchema, kafkaConfigSchema, runtimeConfigSchema, ServiceApp, ServiceOptions } from '../../src';
+import { createServiceApp, ServiceApp } from '../../src';
+import { BARE_SERVICE } from './support/bare-service';
 import { NoFeaturesModule } from './support/no-features.module';
 
-const configSchema = runtimeConfigSchema
-  .extend(kafkaConfigSchema.shape)
-  .extend(databaseConfigSchema.shape)
-  .extend(httpPortSchema('REPORTING_PORT', 3000).shape);
-
 // A service with no features: what is under test is the platform's readiness and error mapping.
-const BARE_SERVICE: ServiceOptions<z.infer<typeof configSchema>> = {
-  name: 'reporting',
-  title: { vi: 'Thử nghiệm', en: 'Test' },
-  configSchema,
-  port: (config) => config.REPORTING_PORT,
-  database: { entities: [], migrations: [] },
-};
 
 describe('Readiness while PostgreSQL goes down and comes back', () => {
   let server: PrivateServer;

@@ -1,26 +1,14 @@
 import http from 'node:http';
 
 import request from 'supertest';
-import { z } from 'zod';
 
 import { createTestDatabase, dropTestDatabase, expectEventually, uniqueSuffix } from '@dx/testing';
 
-import { createServiceApp, databaseConfigSchema, httpPortSchema, kafkaConfigSchema, runtimeConfigSchema, ServiceApp, ServiceOptions } from '../../src';
+import { createServiceApp, ServiceApp } from '../../src';
+import { BARE_SERVICE } from './support/bare-service';
 import { NoFeaturesModule } from './support/no-features.module';
 
-const configSchema = runtimeConfigSchema
-  .extend(kafkaConfigSchema.shape)
-  .extend(databaseConfigSchema.shape)
-  .extend(httpPortSchema('REPORTING_PORT', 3000).shape);
-
-// A service with no features: what is under test is the platform's request limits.
-const BARE_SERVICE: ServiceOptions<z.infer<typeof configSchema>> = {
-  name: 'reporting',
-  title: { vi: 'Thử nghiệm', en: 'Test' },
-  configSchema,
-  port: (config) => config.REPORTING_PORT,
-  database: { entities: [], migrations: [] },
-};
+// A service with no features (support/bare-service): what is under test is the platform's request limits.
 
 /** A request whose headers promise a body that never comes: it stays in flight until destroyed. */
 function stalledRequest(base: string): http.ClientRequest {

@@ -1,21 +1,9 @@
 import { ObservationRecordedV1 } from '@dx/contracts';
 import { IndicatorValue } from '@dx/domain';
-import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, MessageCollector, uniqueSuffix } from '@dx/testing';
+import { expectEventually } from '@dx/testing';
 
-import {
-  anObservation,
-  applyOneByOne,
-  BROKERS,
-  ComputationDatabase,
-  decodeStatusEvents,
-  decodeValues,
-  ObservationFeed,
-  OUTPUT_TOPICS,
-  revised,
-  ScriptedObservation,
-  withoutComputedAt,
-} from '../support/computation-harness.util';
-import { ComputationTestApp, startComputation } from '../support/computation-test-app';
+import { anObservation, decodeStatusEvents, decodeValues, revised, ScriptedObservation, withoutComputedAt } from '../support/computation-harness.util';
+import { ComputationFixture, startComputationFixture, valueKey } from '../support/computation-fixture.util';
 
 // A scripted scenario over two districts (916 Ninh Kiều, 917 Bình Thủy), their communes and the city,
 // months, quarters and years, with every kind of indicator. Business "now" is 10 July 2025: Q3 2025 and
@@ -27,13 +15,7 @@ import { ComputationTestApp, startComputation } from '../support/computation-tes
 // Observations are applied one at a time, so every intermediate state (and so every status event) is
 // fixed. Two instances share the consumer group throughout.
 describe('Indicator computation over a scripted scenario', () => {
-  const prefix = `comp-scenario-${uniqueSuffix()}.`;
-  let databaseUrl: string;
-  const instances: ComputationTestApp[] = [];
-  let db: ComputationDatabase;
-  let feed: ObservationFeed;
-  let values: MessageCollector;
-  let status: MessageCollector;
+  let computation: ComputationFixture;
 
   const o = (measure: string, unit: string, period: string, value: number, extra: Partial<ObservationRecordedV1> = {}): ScriptedObservation =>
     anObservation({ measure, unit, period, value, ...extra });
@@ -77,31 +59,18 @@ describe('Indicator computation over a scripted scenario', () => {
   ];
   const ranks = [o('dti.rank', '92', '2023', 8), o('dti.rank', '92', '2024', 12), o('dti.rank', '92', '2025', 9)];
 
-  const stored = async (indicator: string, unit: string, period: string): Promise<IndicatorValue | undefined> => db.value(indicator, unit, period);
+  const stored = async (indicator: string, unit: string, period: string): Promise<IndicatorValue | undefined> => computation.db.value(indicator, unit, period);
 
   beforeAll(async () => {
-    databaseUrl = await createTestDatabase('computation_scenario');
-    const env = { DATABASE_URL: databaseUrl, KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn' };
-    instances.push(await startComputation({ ...env, DX_INSTANCE_ID: 'a' }));
-    instances.push(await startComputation({ ...env, DX_INSTANCE_ID: 'b' }));
-    db = new ComputationDatabase(databaseUrl);
-    await db.connect();
-    feed = new ObservationFeed(prefix);
-    values = await collectMessages(BROKERS, `${prefix}${OUTPUT_TOPICS.values}`);
-    status = await collectMessages(BROKERS, `${prefix}${OUTPUT_TOPICS.status}`);
+    computation = await startComputationFixture('scenario', { instanceIds: ['a', 'b'], collect: ['values', 'status'] });
   });
 
   afterAll(async () => {
-    await values?.stop();
-    await status?.stop();
-    await feed?.close();
-    await db?.close();
-    for (const instance of instances) await instance.close();
-    if (databaseUrl) await dropTestDatabase(databaseUrl);
+    await computation?.close();
   });
 
   it('should roll a ratio up as sums of numerators over sums of denominators when communes of two districts report households', async () => {
-    await applyOneByOne(feed, db, households);
+    await computation.apply(households);
 
     // Communes: 950/1000 = 95 % (> 90: achieved), 350/500 = 70 % (20 behind 90: off_track), 1900/2000 = 95 %.
     expect(await stored('SOC-01', '31117', '2025-Q2')).toEqual({
@@ -157,7 +126,7 @@ describe('Indicator computation over a scripted scenario', () => {
   });
 
   it('should count communes with fibre against every commune of the unit when a share of communes is computed', async () => {
-    await applyOneByOne(feed, db, fibreAvailable);
+    await computation.apply(fibreAvailable);
 
     // 917 has 7 communes; 2 have fibre: 2/7 = 28.57 % (off_track against 100). The city: 2 of 80 = 2.5 %.
     expect(await stored('SOC-02', '917', '2025-Q2')).toMatchObject({
@@ -179,7 +148,7 @@ describe('Indicator computation over a scripted scenario', () => {
   });
 
   it("should compute a unit's own records against its level's target when own-scope work records arrive", async () => {
-    await applyOneByOne(feed, db, workRecords);
+    await computation.apply(workRecords);
 
     // City's own offices: 190/200 = 95 %, city target 100: 5 behind, at_risk (tolerance inclusive).
     expect(await stored('GOV-04', '92', '2025-01')).toMatchObject({
@@ -215,7 +184,7 @@ describe('Indicator computation over a scripted scenario', () => {
   });
 
   it('should compute year-on-year growth and the following year when productivity arrives out of order', async () => {
-    await applyOneByOne(feed, db, productivity);
+    await computation.apply(productivity);
 
     // 2025: (106 − 100)/100 = 6 %, floor 7 %: 1 behind, at_risk. 2024: (100 − 95)/95 = 5.26 %, at_risk. 2023: no 2022.
     expect(await stored('ECO-02', '92', '2025')).toMatchObject({ value: 6, target: { year: 2025, op: '>=', value: 7 }, expected: 7, status: 'at_risk' });
@@ -225,7 +194,7 @@ describe('Indicator computation over a scripted scenario', () => {
   });
 
   it('should take the lowest sector and sum the breakdown for the total when GRDP arrives by sector', async () => {
-    await applyOneByOne(feed, db, grdp);
+    await computation.apply(grdp);
 
     // Sectors: 500/10000 = 5 %, 3000/20000 = 15 %, 4000/20000 = 20 %: the minimum is 5 %, 5 behind 10: at_risk.
     expect(await stored('ECO-03', '92', '2024')).toEqual({
@@ -246,7 +215,7 @@ describe('Indicator computation over a scripted scenario', () => {
   });
 
   it('should treat a lower rank as better when the DTI rank arrives', async () => {
-    await applyOneByOne(feed, db, ranks);
+    await computation.apply(ranks);
 
     // 2023 rank 8 ≤ 10: achieved. 2024 rank 12: 2 places behind, at_risk, and 4 places down (> 2): a regression.
     expect(await stored('OVR-01', '92', '2023')).toMatchObject({ value: 8, status: 'achieved' });
@@ -258,8 +227,8 @@ describe('Indicator computation over a scripted scenario', () => {
     const third = revised(fibre31120, 470, 3);
     const second = revised(fibre31120, 400, 2);
     // Revision 3 first; then a re-delivery of revision 1 and of the household count; then the late revision 2.
-    await feed.publish([third, fibre31120, total31120, third, second]);
-    await expectEventually(async () => expect(await db.isProcessed(second.id)).toBe(true), { timeoutMs: 30_000 });
+    await computation.feed.publish([third, fibre31120, total31120, third, second]);
+    await expectEventually(async () => expect(await computation.db.isProcessed(second.id)).toBe(true), { timeoutMs: 30_000 });
 
     // 31120: 470/500 = 94 %. District 916: 1420/1500 = 94.67 %. City: 3320/3500 = 94.86 %. All achieved.
     // The new ward 31120 (Q3, 2025) carries 1420/1500 too, and the new city 3320/3500.
@@ -320,12 +289,12 @@ describe('Indicator computation over a scripted scenario', () => {
 
     await expectEventually(
       async () => {
-        expect(await db.outboxCount()).toBe(0);
-        expect(status.messages.length).toBeGreaterThanOrEqual(expected.length);
+        expect(await computation.db.outboxCount()).toBe(0);
+        expect(computation.status.messages.length).toBeGreaterThanOrEqual(expected.length);
       },
       { timeoutMs: 30_000 },
     );
-    const events = decodeStatusEvents(status.messages);
+    const events = decodeStatusEvents(computation.status.messages);
     const described = events
       .map(({ data }) =>
         'measure' in data
@@ -338,17 +307,17 @@ describe('Indicator computation over a scripted scenario', () => {
   });
 
   it('should publish each stored value as the latest message of its key and never the same value twice in a row', async () => {
-    const table = await db.values();
+    const table = await computation.db.values();
     await expectEventually(
       async () => {
-        expect(await db.outboxCount()).toBe(0);
-        const latest = new Map(decodeValues(values.messages).map((m) => [`${m.indicator}|${m.unit}|${m.period}`, withoutComputedAt(m)]));
+        expect(await computation.db.outboxCount()).toBe(0);
+        const latest = new Map(decodeValues(computation.values.messages).map((m) => [valueKey(m), withoutComputedAt(m)]));
         expect(latest).toEqual(table);
       },
       { timeoutMs: 30_000 },
     );
     const seen = new Map<string, string>();
-    for (const message of decodeValues(values.messages)) {
+    for (const message of decodeValues(computation.values.messages)) {
       const key = `${message.indicator}|${message.unit}|${message.period}`;
       const body = JSON.stringify(withoutComputedAt(message));
       expect(seen.get(key)).not.toBe(body);

@@ -1,72 +1,54 @@
-import { Kafka, logLevel } from 'kafkajs';
-
 import { HierarchyChangedV1 } from '@dx/contracts';
-import { HierarchyRegistry, TWO_LEVEL_VERSION_ID } from '@dx/domain';
-import { EventPublisher } from '@dx/messaging';
-import { expectEventually, uniqueSuffix } from '@dx/testing';
+import { TWO_LEVEL_VERSION_ID } from '@dx/domain';
+import { expectEventually } from '@dx/testing';
 
-import { anObservation, applyOneByOne, BROKERS, ComputationDatabase, ObservationFeed, ScriptedObservation } from '../support/computation-harness.util';
-import { ComputationTestApp, startComputation } from '../support/computation-test-app';
+import { anObservation, ScriptedObservation } from '../support/computation-harness.util';
+import { ComputationFixture, shippedHierarchy, startComputationFixture } from '../support/computation-fixture.util';
 
 // Code 31120 is Phường An Hòa (in Quận Ninh Kiều, 916) in the three-level version and Phường Cái Khế (formed
 // from 31117, 31120 and part of 31178) in the 2025 one. An Hòa reports its households for 2025-Q2; then an
 // administrator moves the 2025 version's effective date to 1 April, so 2025-Q2 is read in the 2025 version.
 // Business "now" is 10 October 2025.
 describe('An effective date moved on dx.reference.v1', () => {
-  const prefix = `comp-redate-${uniqueSuffix()}.`;
-  let computation: ComputationTestApp;
-  let db: ComputationDatabase;
-  let feed: ObservationFeed;
-  let reference: EventPublisher;
+  let computation: ComputationFixture;
 
   const o = (measure: string, period: string, value: number): ScriptedObservation => anObservation({ measure, unit: '31120', period, value });
 
   beforeAll(async () => {
-    computation = await startComputation({ KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn', DX_CLOCK_NOW: '2025-10-10T00:00:00+07:00' });
-    db = new ComputationDatabase(computation.databaseUrl);
-    await db.connect();
-    feed = new ObservationFeed(prefix);
-    reference = new EventPublisher(
-      new Kafka({ clientId: `test-admin-${uniqueSuffix(4)}`, brokers: BROKERS, logLevel: logLevel.NOTHING }),
-      '/test/ingestion',
-      prefix,
-    );
+    computation = await startComputationFixture('redate', { env: { DX_CLOCK_NOW: '2025-10-10T00:00:00+07:00' } });
   });
 
   afterAll(async () => {
-    await reference?.disconnect();
-    await feed?.close();
-    await db?.close();
     await computation?.close();
   });
 
   it('should keep each fact in the version it was applied in, so the new ward never reads the old ward of its code as its own', async () => {
-    await applyOneByOne(feed, db, [o('households.fibre', '2025-Q2', 500), o('households.total', '2025-Q2', 1000)]);
-    await expectEventually(async () => expect(await db.outboxCount()).toBe(0), { timeoutMs: 60_000, intervalMs: 100 });
+    await computation.apply([o('households.fibre', '2025-Q2', 500), o('households.total', '2025-Q2', 1000)]);
+    await computation.settled();
     const versions = async () =>
-      (await db.client.query(`SELECT measure, period, hierarchy_version AS version FROM computation.observation_fact ORDER BY measure, period`)).rows;
+      (await computation.db.client.query(`SELECT measure, period, hierarchy_version AS version FROM computation.observation_fact ORDER BY measure, period`))
+        .rows;
     expect(await versions()).toEqual([
       { measure: 'households.fibre', period: '2025-Q2', version: '2024-11' },
       { measure: 'households.total', period: '2025-Q2', version: '2024-11' },
     ]);
-    const district = await db.value('SOC-01', '916', '2025-Q2');
+    const district = await computation.db.value('SOC-01', '916', '2025-Q2');
     expect(district).toMatchObject({ value: 50, hierarchyVersion: '2024-11' });
 
-    const shipped = HierarchyRegistry.withDefaults().version(TWO_LEVEL_VERSION_ID)?.definition;
-    if (!shipped) throw new Error('the 2025-07 version ships with the platform');
+    const shipped = shippedHierarchy();
     const units: HierarchyChangedV1['units'] = shipped.units.map((u) => ({ ...u, formedFrom: u.formedFrom?.map((part) => ({ ...part })) }));
-    await reference.publish({
+    await computation.reference.publish({
       contract: HierarchyChangedV1,
       data: { version: TWO_LEVEL_VERSION_ID, effectiveFrom: '2025-04-01', units, changedAt: new Date().toISOString() },
     });
 
     // 2025-Q2 is now Cái Khế's, and Cái Khế reported nothing for it: An Hòa's households, applied in the
     // three-level version for a period that version no longer has, are never read as Cái Khế's own report.
-    await expectEventually(async () => expect((await db.value('SOC-01', '31120', '2025-Q2'))?.hierarchyVersion).toBe(TWO_LEVEL_VERSION_ID), {
+    await expectEventually(async () => expect((await computation.db.value('SOC-01', '31120', '2025-Q2'))?.hierarchyVersion).toBe(TWO_LEVEL_VERSION_ID), {
       timeoutMs: 60_000,
       intervalMs: 100,
     });
-    const ward = await db.value('SOC-01', '31120', '2025-Q2');
+    const ward = await computation.db.value('SOC-01', '31120', '2025-Q2');
     expect(ward).toMatchObject({ value: null, status: 'no_data' });
     expect(ward?.numerator).toBeUndefined();
     // The facts keep their version; the old district's value of a period no longer its version's is left as it was.
@@ -74,6 +56,6 @@ describe('An effective date moved on dx.reference.v1', () => {
       { measure: 'households.fibre', period: '2025-Q2', version: '2024-11' },
       { measure: 'households.total', period: '2025-Q2', version: '2024-11' },
     ]);
-    expect(await db.value('SOC-01', '916', '2025-Q2')).toEqual(district);
+    expect(await computation.db.value('SOC-01', '916', '2025-Q2')).toEqual(district);
   });
 });

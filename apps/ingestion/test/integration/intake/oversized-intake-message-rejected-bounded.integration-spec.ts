@@ -1,31 +1,21 @@
 import { createHash } from 'node:crypto';
 
-import { Kafka, logLevel } from 'kafkajs';
+import { AGENCY_HEADER, decodeEvent, ObservationRecordedV1 } from '@dx/contracts';
+import { expectEventually } from '@dx/testing';
 
-import { AGENCY_HEADER, decodeEvent, ObservationRecordedV1, ObservationRejectedV1, TOPICS } from '@dx/contracts';
-import { collectMessages, expectEventually, MessageCollector } from '@dx/testing';
-
-import { IngestionTestApp, startIngestion } from '../ingestion-test-app';
+import { KafkaIntake, startKafkaIntake } from '../support/kafka-intake.util';
 
 // A rejection carries the rejected message: one near the broker's limit, or one whose type is huge,
 // must still give a rejection that fits in a Kafka message, and the intake goes on behind it.
 describe('Kafka intake and oversized messages', () => {
-  let app: IngestionTestApp;
-  let recorded: MessageCollector;
-  let rejected: MessageCollector;
-  let agency: string;
+  let intake: KafkaIntake;
 
   beforeAll(async () => {
-    app = await startIngestion();
-    ({ code: agency } = await app.createAgency({ measures: ['households.*'], units: ['916'] }));
-    recorded = await collectMessages(app.brokers, `${app.topicPrefix}${TOPICS.observations}`);
-    rejected = await collectMessages(app.brokers, `${app.topicPrefix}${TOPICS.intakeDeadLetters}`);
+    intake = await startKafkaIntake();
   });
 
   afterAll(async () => {
-    await recorded?.stop();
-    await rejected?.stop();
-    await app?.close();
+    await intake?.close();
   });
 
   it('should reject an oversized message with its first 64 KiB, size and SHA-256, cut a huge reason, and record what follows', async () => {
@@ -44,22 +34,15 @@ describe('Kafka intake and oversized messages', () => {
       datacontenttype: 'application/json',
       data: {},
     });
-    const producer = new Kafka({ clientId: 'intake-oversized-test', brokers: app.brokers, logLevel: logLevel.NOTHING }).producer();
-    await producer.connect();
+    const { agency, recorded, rejected } = intake;
     const headers = { [AGENCY_HEADER]: agency };
-    try {
-      // One key, so one partition: the valid observation really is behind the two rejects. One send each,
-      // as together they would exceed the broker's limit.
-      const topic = `${app.topicPrefix}${TOPICS.intake}`;
-      await producer.send({ topic, messages: [{ key: '31117', headers, value: oversized }] });
-      await producer.send({ topic, messages: [{ key: '31117', headers, value: hugeType }] });
-      await producer.send({
-        topic,
-        messages: [{ key: '31117', headers, value: JSON.stringify({ measure: 'households.total', unit: '31117', period: '2025-Q1', value: 500 }) }],
-      });
-    } finally {
-      await producer.disconnect();
-    }
+    // One key, so one partition: the valid observation really is behind the two rejects. One send each,
+    // as together they would exceed the broker's limit.
+    await intake.send(
+      [{ key: '31117', headers, value: oversized }],
+      [{ key: '31117', headers, value: hugeType }],
+      [{ key: '31117', headers, value: JSON.stringify({ measure: 'households.total', unit: '31117', period: '2025-Q1', value: 500 }) }],
+    );
 
     await expectEventually(
       () => {
@@ -71,12 +54,8 @@ describe('Kafka intake and oversized messages', () => {
 
     const recordedValue = decodeEvent(ObservationRecordedV1, recorded.messages[0].value);
     expect(recordedValue.ok && recordedValue.event.data.value).toBe(500);
-    const rejections = rejected.messages.map((m) => {
-      expect(Buffer.byteLength(m.value ?? '')).toBeLessThan(256 * 1024);
-      const decoded = decodeEvent(ObservationRejectedV1, m.value);
-      if (!decoded.ok) throw decoded.error;
-      return decoded.event.data;
-    });
+    for (const m of rejected.messages) expect(Buffer.byteLength(m.value ?? '')).toBeLessThan(256 * 1024);
+    const rejections = intake.rejections();
     const [tooLarge, unknownType] = [...rejections].sort((a, b) => Number(a.source.offset) - Number(b.source.offset));
     expect(tooLarge.reason.code).toBe('invalid_value');
     expect(Buffer.from(tooLarge.source.valueBase64 ?? '', 'base64')).toEqual(oversized.subarray(0, 64 * 1024));

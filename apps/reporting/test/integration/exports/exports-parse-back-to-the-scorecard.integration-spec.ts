@@ -2,18 +2,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 
 import { scorecardResponseSchema } from '@dx/contracts';
-import { expectEventually } from '@dx/testing';
-
-import {
-  aComputedValue,
-  createReportingTestEnv,
-  dropReportingTestEnv,
-  ReportingDatabase,
-  ReportingTestApp,
-  ReportingTestEnv,
-  startReporting,
-  TopicFeed,
-} from '../support/reporting-harness.util';
+import { aComputedValue, ReportingFixture, startReportingFixture } from '../support/reporting-harness.util';
 
 const binary = (res: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -56,18 +45,11 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('Scorecard exports', () => {
-  let env: ReportingTestEnv;
-  let app: ReportingTestApp;
-  let feed: TopicFeed;
-  let db: ReportingDatabase;
+  let reporting: ReportingFixture;
 
   beforeAll(async () => {
-    env = await createReportingTestEnv('exports');
-    app = await startReporting(env);
-    feed = new TopicFeed(env.topicPrefix);
-    db = new ReportingDatabase(env.databaseUrl);
-    await db.connect();
-    await feed.values([
+    reporting = await startReportingFixture('exports');
+    await reporting.feed.values([
       aComputedValue({ indicator: 'SOC-01', unit: '92', period: '2024', value: 84.5, numerator: 169000, denominator: 200000, status: 'at_risk', expected: 86 }),
       aComputedValue({
         indicator: 'ECO-02',
@@ -92,22 +74,19 @@ describe('Scorecard exports', () => {
         status: 'achieved',
       }),
     ]);
-    await expectEventually(async () => expect(await db.count('indicator_value')).toBe(3), { timeoutMs: 30_000 });
+    await reporting.untilCounts({ indicator_value: 3 });
   });
 
   afterAll(async () => {
-    await db?.close();
-    await feed?.close();
-    await app?.close();
-    if (env) await dropReportingTestEnv(env);
+    await reporting?.close();
   });
 
   async function scorecard() {
-    return scorecardResponseSchema.parse((await request(app.http).get('/v1/scorecard?unit=92&period=2024')).body);
+    return scorecardResponseSchema.parse((await request(reporting.http).get('/v1/scorecard?unit=92&period=2024')).body);
   }
 
   it('should parse the CSV back to the scorecard, Vietnamese header first', async () => {
-    const response = await request(app.http).get('/v1/exports/scorecard.csv?unit=92&period=2024');
+    const response = await request(reporting.http).get('/v1/exports/scorecard.csv?unit=92&period=2024');
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toBe('attachment; filename="scorecard-92-2024-2024-11.csv"');
@@ -127,7 +106,7 @@ describe('Scorecard exports', () => {
   });
 
   it('should parse the XLSX back with Vietnamese headers and English in the second header row', async () => {
-    const response = await request(app.http).get('/v1/exports/scorecard.xlsx?unit=92&period=2024').buffer(true).parse(binary);
+    const response = await request(reporting.http).get('/v1/exports/scorecard.xlsx?unit=92&period=2024').buffer(true).parse(binary);
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.body);

@@ -9,11 +9,11 @@ import {
   anOverdueReport,
   createReportingTestEnv,
   dropReportingTestEnv,
-  ReportingDatabase,
+  ReportingFixture,
   ReportingTestApp,
   ReportingTestEnv,
   startReporting,
-  TopicFeed,
+  startReportingFixture,
 } from '../support/reporting-harness.util';
 import { openEventStream } from '../support/sse-client.util';
 import { AlertFiredV1, ReportOverdueV1 } from '@dx/contracts';
@@ -38,58 +38,41 @@ const GETS = [
 ];
 
 describe('HTTP behaviour of the portal API', () => {
-  let env: ReportingTestEnv;
-  let app: ReportingTestApp;
-  let feed: TopicFeed;
-  let db: ReportingDatabase;
+  let reporting: ReportingFixture;
 
   beforeAll(async () => {
-    env = await createReportingTestEnv('http');
-    app = await startReporting(env, { REPORTING_CORS_ORIGINS: 'https://data.cantho.gov.vn' });
-    feed = new TopicFeed(env.topicPrefix);
-    db = new ReportingDatabase(env.databaseUrl);
-    await db.connect();
-    await feed.values([
+    reporting = await startReportingFixture('http', { REPORTING_CORS_ORIGINS: 'https://data.cantho.gov.vn' });
+    await reporting.feed.values([
       aComputedValue({ unit: '916', value: 84.5, numerator: 845, denominator: 1000, status: 'at_risk', expected: 88 }),
       aComputedValue({ unit: '31117', value: 92 }),
       aComputedValue({ unit: '31120', value: 70, status: 'off_track' }),
     ]);
-    await feed.publish([
+    await reporting.feed.publish([
       { contract: AlertFiredV1, data: anAlert({ id: 'alert-1' }) },
       { contract: ReportOverdueV1, data: anOverdueReport() },
     ]);
-    await expectEventually(
-      async () => {
-        expect(await db.count('indicator_value')).toBe(3);
-        expect(await db.count('alert')).toBe(1);
-        expect(await db.count('overdue_report')).toBe(1);
-      },
-      { timeoutMs: 30_000 },
-    );
+    await reporting.untilCounts({ indicator_value: 3, alert: 1, overdue_report: 1 });
   });
 
   afterAll(async () => {
-    await db?.close();
-    await feed?.close();
-    await app?.close();
-    if (env) await dropReportingTestEnv(env);
+    await reporting?.close();
   });
 
   it.each(GETS)('should tag %s with an ETag and answer 304 when it still matches', async (path) => {
-    const first = await request(app.http).get(path);
+    const first = await request(reporting.http).get(path);
     expect(first.status).toBe(200);
     expect(first.headers.etag).toMatch(/^(W\/)?"/);
     expect(first.headers['cache-control']).toBeDefined();
-    const again = await request(app.http).get(path).set('If-None-Match', first.headers.etag);
+    const again = await request(reporting.http).get(path).set('If-None-Match', first.headers.etag);
     expect(again.status).toBe(304);
   });
 
   it('should change the ETag when the data changes', async () => {
-    const before = await request(app.http).get('/v1/scorecard?unit=916&period=2025-Q2');
-    await feed.values([aComputedValue({ unit: '916', value: 86, status: 'at_risk', computedAt: new Date(Date.now() + 1000).toISOString() })]);
+    const before = await request(reporting.http).get('/v1/scorecard?unit=916&period=2025-Q2');
+    await reporting.feed.values([aComputedValue({ unit: '916', value: 86, status: 'at_risk', computedAt: new Date(Date.now() + 1000).toISOString() })]);
     await expectEventually(
       async () => {
-        const after = await request(app.http).get('/v1/scorecard?unit=916&period=2025-Q2').set('If-None-Match', before.headers.etag);
+        const after = await request(reporting.http).get('/v1/scorecard?unit=916&period=2025-Q2').set('If-None-Match', before.headers.etag);
         expect(after.status).toBe(200);
         expect(scorecardResponseSchema.parse(after.body).indicators.find((i) => i.code === 'SOC-01')?.value).toBe(86);
       },
@@ -98,9 +81,9 @@ describe('HTTP behaviour of the portal API', () => {
   });
 
   it('should fit Cache-Control to the resource', async () => {
-    expect((await request(app.http).get('/v1/indicators')).headers['cache-control']).toBe('public, max-age=300');
-    expect((await request(app.http).get('/v1/scorecard?unit=916&period=2025-Q2')).headers['cache-control']).toBe('public, no-cache');
-    expect((await request(app.http).get('/v1/changes?after=0&limit=1')).headers['cache-control']).toBe('public, max-age=60');
+    expect((await request(reporting.http).get('/v1/indicators')).headers['cache-control']).toBe('public, max-age=300');
+    expect((await request(reporting.http).get('/v1/scorecard?unit=916&period=2025-Q2')).headers['cache-control']).toBe('public, no-cache');
+    expect((await request(reporting.http).get('/v1/changes?after=0&limit=1')).headers['cache-control']).toBe('public, max-age=60');
   });
 
   it.each([
@@ -116,7 +99,7 @@ describe('HTTP behaviour of the portal API', () => {
     ['/v1/changes?limit=0', 'limit'],
     ['/v1/units?level=4', 'level'],
   ])('should answer 400 naming the parameter for %s', async (path, parameter) => {
-    const response = await request(app.http).get(path);
+    const response = await request(reporting.http).get(path);
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('invalid_parameter');
     expect(response.body.error.details).toEqual([expect.objectContaining({ parameter })]);
@@ -133,29 +116,32 @@ describe('HTTP behaviour of the portal API', () => {
     ['/v1/units?version=1999-01', 'unknown_version'],
     ['/v1/no-such-thing', 'not_found'],
   ])('should answer 404 for %s', async (path, code) => {
-    const response = await request(app.http).get(path);
+    const response = await request(reporting.http).get(path);
     expect(response.status).toBe(404);
     expect(response.body.error.code).toBe(code);
   });
 
   it('should gzip when the client accepts it', async () => {
-    const response = await request(app.http).get('/v1/indicators').set('Accept-Encoding', 'gzip');
+    const response = await request(reporting.http).get('/v1/indicators').set('Accept-Encoding', 'gzip');
     expect(response.headers['content-encoding']).toBe('gzip');
     expect(response.body.indicators).toHaveLength(16);
   });
 
   it('should allow the configured portal origins only', async () => {
-    const allowed = await request(app.http).get('/v1/indicators').set('Origin', 'https://data.cantho.gov.vn');
+    const allowed = await request(reporting.http).get('/v1/indicators').set('Origin', 'https://data.cantho.gov.vn');
     expect(allowed.headers['access-control-allow-origin']).toBe('https://data.cantho.gov.vn');
     expect(allowed.headers['access-control-expose-headers']).toContain('ETag');
-    const other = await request(app.http).get('/v1/indicators').set('Origin', 'https://evil.example');
+    const other = await request(reporting.http).get('/v1/indicators').set('Origin', 'https://evil.example');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
-    const preflight = await request(app.http).options('/v1/scorecard').set('Origin', 'https://data.cantho.gov.vn').set('Access-Control-Request-Method', 'GET');
+    const preflight = await request(reporting.http)
+      .options('/v1/scorecard')
+      .set('Origin', 'https://data.cantho.gov.vn')
+      .set('Access-Control-Request-Method', 'GET');
     expect(preflight.status).toBe(204);
   });
 
   it('should document every endpoint in the OpenAPI at /docs with examples', async () => {
-    const spec = (await request(app.http).get('/docs/openapi.json')).body;
+    const spec = (await request(reporting.http).get('/docs/openapi.json')).body;
     for (const path of [
       '/v1/indicators',
       '/v1/units',
@@ -175,14 +161,14 @@ describe('HTTP behaviour of the portal API', () => {
     expect(ok.example.indicators[0].code).toBe('SOC-01');
     expect(ok.properties.indicators.type).toBe('array');
     expect(spec.paths['/v1/scorecard'].get.responses['400'].content['application/json'].schema.example.error.code).toBe('invalid_parameter');
-    expect((await request(app.http).get('/docs')).status).toBe(200);
+    expect((await request(reporting.http).get('/docs')).status).toBe(200);
   });
 
   it('should show the alerts and overdue reports of the read model', async () => {
-    const alerts = await request(app.http).get('/v1/alerts?state=open');
+    const alerts = await request(reporting.http).get('/v1/alerts?state=open');
     expect(alerts.body.alerts).toEqual([expect.objectContaining({ id: 'alert-1', state: 'firing', hierarchyVersion: '2024-11' })]);
-    expect((await request(app.http).get('/v1/alerts?state=resolved')).body.alerts).toEqual([]);
-    const overdue = await request(app.http).get('/v1/overdue-reports');
+    expect((await request(reporting.http).get('/v1/alerts?state=resolved')).body.alerts).toEqual([]);
+    const overdue = await request(reporting.http).get('/v1/overdue-reports');
     expect(overdue.body.reports).toEqual([
       expect.objectContaining({ measure: 'households.fibre', unit: '31117', unitName: 'Phường Cái Khế', dueDate: '2025-07-15' }),
     ]);

@@ -4,37 +4,21 @@ import request from 'supertest';
 import { decodeEvent, MessageDeadLetteredV1, TOPICS } from '@dx/contracts';
 import { collectMessages, expectEventually, getTestInfra, MessageCollector, uniqueSuffix } from '@dx/testing';
 
-import {
-  aComputedValue,
-  anAlert,
-  anOverdueReport,
-  createReportingTestEnv,
-  dropReportingTestEnv,
-  ReportingTestApp,
-  ReportingTestEnv,
-  startReporting,
-  TopicFeed,
-} from '../support/reporting-harness.util';
+import { aComputedValue, anAlert, anOverdueReport, ReportingFixture, startReportingFixture } from '../support/reporting-harness.util';
 import { AlertFiredV1, IndicatorComputedV1, ReportOverdueV1, encodeEvent } from '@dx/contracts';
 
 describe('Poison messages on the topics reporting consumes', () => {
-  let env: ReportingTestEnv;
-  let app: ReportingTestApp;
-  let feed: TopicFeed;
+  let reporting: ReportingFixture;
   let deadLetters: MessageCollector;
 
   beforeAll(async () => {
-    env = await createReportingTestEnv('poison');
-    app = await startReporting(env);
-    feed = new TopicFeed(env.topicPrefix);
-    deadLetters = await collectMessages(getTestInfra().kafkaBrokers, `${env.topicPrefix}${TOPICS.deadLetters}`);
+    reporting = await startReportingFixture('poison');
+    deadLetters = await collectMessages(getTestInfra().kafkaBrokers, `${reporting.env.topicPrefix}${TOPICS.deadLetters}`);
   });
 
   afterAll(async () => {
     await deadLetters?.stop();
-    await feed?.close();
-    await app?.close();
-    if (env) await dropReportingTestEnv(env);
+    await reporting?.close();
   });
 
   it('should dead-letter a bad message on each topic and apply the messages behind it', async () => {
@@ -44,10 +28,16 @@ describe('Poison messages on the topics reporting consumes', () => {
     badValue.data.value = 'ninety-two';
     try {
       // One key per topic, so the good message really is behind the poison one on its partition.
-      await producer.send({ topic: `${env.topicPrefix}${TOPICS.indicatorValues}`, messages: [{ key: 'SOC-01:31117', value: JSON.stringify(badValue) }] });
-      await producer.send({ topic: `${env.topicPrefix}${TOPICS.indicatorStatus}`, messages: [{ key: 'households.fibre:31117', value: '{"not": "json' }] });
       await producer.send({
-        topic: `${env.topicPrefix}${TOPICS.alerts}`,
+        topic: `${reporting.env.topicPrefix}${TOPICS.indicatorValues}`,
+        messages: [{ key: 'SOC-01:31117', value: JSON.stringify(badValue) }],
+      });
+      await producer.send({
+        topic: `${reporting.env.topicPrefix}${TOPICS.indicatorStatus}`,
+        messages: [{ key: 'households.fibre:31117', value: '{"not": "json' }],
+      });
+      await producer.send({
+        topic: `${reporting.env.topicPrefix}${TOPICS.alerts}`,
         messages: [
           {
             key: 'alert-9',
@@ -66,8 +56,8 @@ describe('Poison messages on the topics reporting consumes', () => {
     } finally {
       await producer.disconnect();
     }
-    await feed.values([aComputedValue({ value: 93 })]);
-    await feed.publish([
+    await reporting.feed.values([aComputedValue({ value: 93 })]);
+    await reporting.feed.publish([
       { contract: ReportOverdueV1, data: anOverdueReport() },
       { contract: AlertFiredV1, data: anAlert({ id: 'alert-9' }) },
     ]);
@@ -75,10 +65,10 @@ describe('Poison messages on the topics reporting consumes', () => {
     await expectEventually(
       async () => {
         expect(deadLetters.messages).toHaveLength(3);
-        const scorecard = await request(app.http).get('/v1/scorecard?unit=31117&period=2025-Q2');
+        const scorecard = await request(reporting.http).get('/v1/scorecard?unit=31117&period=2025-Q2');
         expect(scorecard.body.indicators.find((i: { code: string }) => i.code === 'SOC-01').value).toBe(93);
-        expect((await request(app.http).get('/v1/overdue-reports')).body.reports).toHaveLength(1);
-        expect((await request(app.http).get('/v1/alerts')).body.alerts).toHaveLength(1);
+        expect((await request(reporting.http).get('/v1/overdue-reports')).body.reports).toHaveLength(1);
+        expect((await request(reporting.http).get('/v1/alerts')).body.alerts).toHaveLength(1);
       },
       { timeoutMs: 30_000 },
     );
@@ -91,9 +81,9 @@ describe('Poison messages on the topics reporting consumes', () => {
       .sort();
     expect(reasons).toEqual(
       [
-        [TOPICS.alerts, 'unknown_type', `${env.topicPrefix}dx-reporting`],
-        [TOPICS.indicatorStatus, 'malformed_json', `${env.topicPrefix}dx-reporting`],
-        [TOPICS.indicatorValues, 'invalid_payload', `${env.topicPrefix}dx-reporting`],
+        [TOPICS.alerts, 'unknown_type', `${reporting.env.topicPrefix}dx-reporting`],
+        [TOPICS.indicatorStatus, 'malformed_json', `${reporting.env.topicPrefix}dx-reporting`],
+        [TOPICS.indicatorValues, 'invalid_payload', `${reporting.env.topicPrefix}dx-reporting`],
       ].sort(),
     );
   });

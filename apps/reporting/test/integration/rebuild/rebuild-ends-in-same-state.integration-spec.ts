@@ -6,44 +6,19 @@ import { AlertFiredV1, AlertResolvedV1, ReportOverdueV1 } from '@dx/contracts';
 import { expectEventually } from '@dx/testing';
 
 import { rebuildReporting } from '../../../src/rebuild/rebuild.command';
-import {
-  aComputedValue,
-  anAlert,
-  anOverdueReport,
-  createReportingTestEnv,
-  dropReportingTestEnv,
-  ReportingDatabase,
-  ReportingTestApp,
-  ReportingTestEnv,
-  startReporting,
-  TopicFeed,
-} from '../support/reporting-harness.util';
+import { aComputedValue, anAlert, anOverdueReport, ReportingFixture, startReportingFixture } from '../support/reporting-harness.util';
 
 const quarters = ['2023-Q3', '2023-Q4', '2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2'];
 
 describe('Rebuilding the read models', () => {
-  let env: ReportingTestEnv;
-  let app: ReportingTestApp | undefined;
-  let feed: TopicFeed;
-  let db: ReportingDatabase;
-  const running = (): ReportingTestApp => {
-    if (!app) throw new Error('the service is not running');
-    return app;
-  };
+  let reporting: ReportingFixture;
 
   beforeAll(async () => {
-    env = await createReportingTestEnv('rebuild');
-    app = await startReporting(env);
-    feed = new TopicFeed(env.topicPrefix);
-    db = new ReportingDatabase(env.databaseUrl);
-    await db.connect();
+    reporting = await startReportingFixture('rebuild');
   });
 
   afterAll(async () => {
-    await db?.close();
-    await feed?.close();
-    await app?.close();
-    if (env) await dropReportingTestEnv(env);
+    await reporting?.close();
   });
 
   it('should refuse while the service runs, then end in the same state and let the service go on', async () => {
@@ -53,9 +28,9 @@ describe('Rebuilding the read models', () => {
     ]);
     // A revision of one value: the later computation is the current value.
     values.push(aComputedValue({ unit: '31117', period: '2025-Q2', value: 99, computedAt: new Date(Date.UTC(2025, 7, 2)).toISOString() }));
-    await feed.values(values);
+    await reporting.feed.values(values);
     const alert = anAlert({ id: 'alert-r' });
-    await feed.publish([
+    await reporting.feed.publish([
       { contract: AlertFiredV1, data: alert },
       { contract: AlertResolvedV1, data: { ...alert, state: 'resolved', resolvedAt: new Date().toISOString(), resolution: 'recovered' } },
       { contract: ReportOverdueV1, data: anOverdueReport({ period: '2025-Q1' }) },
@@ -64,35 +39,34 @@ describe('Rebuilding the read models', () => {
     ]);
     await expectEventually(
       async () => {
-        expect(await db.count('indicator_value')).toBe(16);
-        expect((await db.snapshot()).alerts).toEqual([expect.objectContaining({ state: 'resolved' })]);
-        expect(await db.count('overdue_report')).toBe(1);
+        expect(await reporting.db.count('indicator_value')).toBe(16);
+        expect((await reporting.db.snapshot()).alerts).toEqual([expect.objectContaining({ state: 'resolved' })]);
+        expect(await reporting.db.count('overdue_report')).toBe(1);
       },
       { timeoutMs: 30_000 },
     );
-    const before = await db.snapshot();
-    const feedBefore = (await request(running().http).get('/v1/changes?after=0&limit=1000&types=indicator_value,alert,overdue_report')).body;
+    const before = await reporting.db.snapshot();
+    const feedBefore = (await request(reporting.http).get('/v1/changes?after=0&limit=1000&types=indicator_value,alert,overdue_report')).body;
     expect(before.projections.length).toBe(2);
 
-    const rebuildEnv = { ...process.env, DATABASE_URL: env.databaseUrl, KAFKA_TOPIC_PREFIX: env.topicPrefix, LOG_LEVEL: 'silent' };
+    const rebuildEnv = { ...process.env, DATABASE_URL: reporting.env.databaseUrl, KAFKA_TOPIC_PREFIX: reporting.env.topicPrefix, LOG_LEVEL: 'silent' };
     const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
     await expect(rebuildReporting(rebuildEnv, sink)).rejects.toThrow(/service is running/);
 
-    await running().close();
-    app = undefined;
+    await reporting.stop();
     let progress = '';
     const progressSink = new Writable({ write: (chunk, _encoding, done) => ((progress += String(chunk)), done()) });
     const summary = await rebuildReporting(rebuildEnv, progressSink);
     expect(summary).toMatchObject({ messages: 17 + 5, values: 16 });
     expect(progress).toContain('100%');
-    expect(await db.snapshot()).toEqual(before);
+    expect(await reporting.db.snapshot()).toEqual(before);
 
     // The service goes on from where the rebuild stopped: nothing is applied twice, new values arrive.
-    app = await startReporting(env);
-    await feed.values([aComputedValue({ unit: '31117', period: '2025-Q3', value: 101 })]);
-    await expectEventually(async () => expect(await db.count('indicator_value')).toBe(17), { timeoutMs: 30_000 });
+    await reporting.restart();
+    await reporting.feed.values([aComputedValue({ unit: '31117', period: '2025-Q3', value: 101 })]);
+    await reporting.untilCounts({ indicator_value: 17 });
     // The feed continues after the cursors handed out before: a portal re-reads the state, misses nothing.
-    const changes = (await request(app.http).get(`/v1/changes?after=${feedBefore.next}&limit=1000`)).body.items;
+    const changes = (await request(reporting.http).get(`/v1/changes?after=${feedBefore.next}&limit=1000`)).body.items;
     expect(changes.every((c: { cursor: string }) => BigInt(c.cursor) > BigInt(feedBefore.next))).toBe(true);
     expect(changes.length).toBeGreaterThanOrEqual(17);
     expect(changes.at(-1)).toMatchObject({ unit: '31117', period: '2025-Q3', value: 101 });

@@ -3,15 +3,7 @@ import request from 'supertest';
 import { TargetsChangedV1 } from '@dx/contracts';
 import { expectEventually } from '@dx/testing';
 
-import {
-  aComputedValue,
-  createReportingTestEnv,
-  dropReportingTestEnv,
-  ReportingTestApp,
-  ReportingTestEnv,
-  startReporting,
-  TopicFeed,
-} from '../support/reporting-harness.util';
+import { aComputedValue, ReportingFixture, startReportingFixture } from '../support/reporting-harness.util';
 
 // SOC-01's 2025 milestone is "> 90" in the plan; an administrator raises it to ">= 99" through ingestion,
 // which publishes the indicator's targets whole on dx.reference.v1 (as here).
@@ -29,36 +21,26 @@ const RAISED: TargetsChangedV1 = {
 const milestone2025 = (targets: Array<{ year: number; op: string; value: number }>) => targets.filter((t) => t.year === 2025).map((t) => `${t.op} ${t.value}`);
 
 describe('Targets changed on dx.reference.v1', () => {
-  let env: ReportingTestEnv;
-  let app: ReportingTestApp | undefined;
-  let feed: TopicFeed;
-  const http = (): string => {
-    if (!app) throw new Error('reporting is not running');
-    return app.http;
-  };
-  const series = () => request(http()).get('/v1/indicators/SOC-01/series').query({ unit: '31117', version: '2024-11' });
+  let reporting: ReportingFixture;
+  const series = () => request(reporting.http).get('/v1/indicators/SOC-01/series').query({ unit: '31117', version: '2024-11' });
 
   beforeAll(async () => {
-    env = await createReportingTestEnv('reference');
-    app = await startReporting(env);
-    feed = new TopicFeed(env.topicPrefix);
-    await feed.values([aComputedValue({ indicator: 'SOC-01', unit: '31117', period: '2025-Q2' })]);
+    reporting = await startReportingFixture('reference');
+    await reporting.feed.values([aComputedValue({ indicator: 'SOC-01', unit: '31117', period: '2025-Q2' })]);
     await expectEventually(async () => expect((await series()).body.points).toHaveLength(1), { timeoutMs: 30_000 });
   });
 
   afterAll(async () => {
-    await feed?.close();
-    await app?.close();
-    if (env) await dropReportingTestEnv(env);
+    await reporting?.close();
   });
 
   it('should show the new targets in the catalogue and in a series answered before the change', async () => {
-    expect(milestone2025((await request(http()).get('/v1/indicators/SOC-01')).body.targets)).toEqual(['> 90']);
+    expect(milestone2025((await request(reporting.http).get('/v1/indicators/SOC-01')).body.targets)).toEqual(['> 90']);
     expect(milestone2025((await series()).body.targets)).toEqual(['> 90']);
 
-    await feed.publish([{ contract: TargetsChangedV1, data: RAISED }]);
+    await reporting.feed.publish([{ contract: TargetsChangedV1, data: RAISED }]);
 
-    await expectEventually(async () => expect(milestone2025((await request(http()).get('/v1/indicators/SOC-01')).body.targets)).toEqual(['>= 99']), {
+    await expectEventually(async () => expect(milestone2025((await request(reporting.http).get('/v1/indicators/SOC-01')).body.targets)).toEqual(['>= 99']), {
       timeoutMs: 30_000,
     });
     // The series' answer was kept until the read model changed: the reference change dropped it.
@@ -66,8 +48,7 @@ describe('Targets changed on dx.reference.v1', () => {
   });
 
   it('should read the changed targets before answering after a restart', async () => {
-    await app?.close();
-    app = await startReporting(env);
-    expect(milestone2025((await request(app.http).get('/v1/indicators/SOC-01')).body.targets)).toEqual(['>= 99']);
+    await reporting.restart();
+    expect(milestone2025((await request(reporting.http).get('/v1/indicators/SOC-01')).body.targets)).toEqual(['>= 99']);
   });
 });

@@ -2,18 +2,7 @@ import http from 'node:http';
 
 import fc from 'fast-check';
 
-import { expectEventually } from '@dx/testing';
-
-import {
-  aComputedValue,
-  createReportingTestEnv,
-  dropReportingTestEnv,
-  ReportingDatabase,
-  ReportingTestApp,
-  ReportingTestEnv,
-  startReporting,
-  TopicFeed,
-} from '../support/reporting-harness.util';
+import { aComputedValue, ReportingFixture, startReportingFixture } from '../support/reporting-harness.util';
 
 const ROUTES = [
   '/v1/scorecard',
@@ -101,31 +90,21 @@ function get(base: URL, path: string): Promise<number> {
 const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 8 });
 
 describe('Hostile query strings and paths', () => {
-  let env: ReportingTestEnv;
-  let app: ReportingTestApp;
-  let feed: TopicFeed;
-  let db: ReportingDatabase;
+  let reporting: ReportingFixture;
 
   beforeAll(async () => {
-    env = await createReportingTestEnv('fuzz');
-    app = await startReporting(env);
-    feed = new TopicFeed(env.topicPrefix);
-    db = new ReportingDatabase(env.databaseUrl);
-    await db.connect();
-    await feed.values([aComputedValue({ unit: '92', period: '2024' }), aComputedValue({ unit: '31117' })]);
-    await expectEventually(async () => expect(await db.count('indicator_value')).toBe(2), { timeoutMs: 30_000 });
+    reporting = await startReportingFixture('fuzz');
+    await reporting.feed.values([aComputedValue({ unit: '92', period: '2024' }), aComputedValue({ unit: '31117' })]);
+    await reporting.untilCounts({ indicator_value: 2 });
   });
 
   afterAll(async () => {
     keepAlive.destroy();
-    await db?.close();
-    await feed?.close();
-    await app?.close();
-    if (env) await dropReportingTestEnv(env);
+    await reporting?.close();
   });
 
   it('should answer 10,000 hostile requests without a 5xx and stay up', async () => {
-    const base = new URL(app.http);
+    const base = new URL(reporting.http);
     const paths = fc.sample(target, { numRuns: 10_000, seed: 20251129 });
     const failures: Array<{ path: string; status: number }> = [];
     const statuses = new Map<number, number>();
@@ -143,7 +122,7 @@ describe('Hostile query strings and paths', () => {
     expect(statuses.get(400) ?? 0).toBeGreaterThan(1000);
     expect(statuses.get(200) ?? 0).toBeGreaterThan(100);
     expect(await get(base, '/health/live')).toBe(200);
-    expect(await db.count('indicator_value')).toBe(2);
+    expect(await reporting.db.count('indicator_value')).toBe(2);
     // Ten thousand requests take long on a busy two-core machine; no timing is asserted.
   }, 600_000);
 });

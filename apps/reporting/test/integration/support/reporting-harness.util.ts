@@ -5,7 +5,7 @@ import { AlertFiredV1, IndicatorComputedV1, ProducedIndicatorComputedV1, Produce
 import { HierarchyRegistry } from '@dx/domain';
 import { EventPublisher, OutgoingEvent } from '@dx/messaging';
 import { createServiceApp, ServiceApp } from '@dx/platform';
-import { createTestDatabase, dropTestDatabase, getTestInfra, uniqueSuffix } from '@dx/testing';
+import { createTestDatabase, dropTestDatabase, expectEventually, getTestInfra, uniqueSuffix } from '@dx/testing';
 
 import { ReportingConfig } from '../../../src/config/reporting.config';
 import { AppModule } from '../../../src/app.module';
@@ -175,4 +175,60 @@ export class ReportingDatabase {
       overdue: await query(`SELECT * FROM reporting.overdue_report ORDER BY 1, 2, 3, 4`),
     };
   }
+}
+
+/** One spec's reporting: the service on a fresh environment, a feed to the topics it reads and reads of its tables. */
+export interface ReportingFixture {
+  readonly env: ReportingTestEnv;
+  readonly feed: TopicFeed;
+  readonly db: ReportingDatabase;
+  /** Base URL of the running service; throws while it is stopped. */
+  readonly http: string;
+  /** Stops the service; its database and topics stay for a restart. */
+  stop(): Promise<void>;
+  /** Starts the service again (stopping it first if it runs) on the same database and topics. */
+  restart(): Promise<void>;
+  /** Waits until reporting's tables hold exactly these numbers of rows, e.g. `{ indicator_value: 3 }`. */
+  untilCounts(counts: Record<string, number>): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts reporting on a fresh database and topic prefix named after `name`, with `extra` on top of its test environment. */
+export async function startReportingFixture(name: string, extra: NodeJS.ProcessEnv = {}): Promise<ReportingFixture> {
+  const env = await createReportingTestEnv(name);
+  let app: ReportingTestApp | undefined = await startReporting(env, extra);
+  const feed = new TopicFeed(env.topicPrefix);
+  const db = new ReportingDatabase(env.databaseUrl);
+  await db.connect();
+  const stop = async () => {
+    await app?.close();
+    app = undefined;
+  };
+  return {
+    env,
+    feed,
+    db,
+    get http() {
+      if (!app) throw new Error('reporting is not running');
+      return app.http;
+    },
+    stop,
+    restart: async () => {
+      await stop();
+      app = await startReporting(env, extra);
+    },
+    untilCounts: (counts) =>
+      expectEventually(
+        async () => {
+          for (const [table, rows] of Object.entries(counts)) expect(await db.count(table)).toBe(rows);
+        },
+        { timeoutMs: 30_000 },
+      ),
+    close: async () => {
+      await db.close();
+      await feed.close();
+      await stop();
+      await dropReportingTestEnv(env);
+    },
+  };
 }

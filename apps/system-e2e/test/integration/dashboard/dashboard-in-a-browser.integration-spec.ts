@@ -6,15 +6,10 @@ import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 
 import { scorecardResponseSchema } from '@dx/contracts';
-import { createServiceApp, ServiceApp } from '@dx/platform';
-import { createTestDatabase, dropTestDatabase, expectEventually, launchBrowser, uniqueSuffix } from '@dx/testing';
+import { expectEventually, launchBrowser } from '@dx/testing';
 
-import { startComputation } from '../../../../computation/test/integration/support/computation-test-app';
 import { formatValue } from '../../../../dashboard/src/format';
-import { AppModule as IngestionAppModule } from '../../../../ingestion/src/app.module';
-import { INGESTION_OPTIONS } from '../../../../ingestion/src/ingestion.options';
-import { AppModule as ReportingAppModule } from '../../../../reporting/src/app.module';
-import { REPORTING_OPTIONS } from '../../../../reporting/src/reporting.options';
+import { Pipeline, startPipeline } from '../support/pipeline.util';
 
 const { buildDashboard } = require('../../../../dashboard/build-dashboard.cjs') as { buildDashboard: (outdir: string) => Promise<unknown> };
 
@@ -25,21 +20,12 @@ const COMMUNES = { '31117': [4000, 0.8], '31120': [3000, 0.7], '31153': [2000, 0
 // The dashboard in a real Chromium, on the whole pipeline: agencies' reports → ingestion → computation →
 // reporting → the page, live through the change stream.
 describe('The dashboard in a browser', () => {
-  const prefix = `e2e-dash-${uniqueSuffix()}.`;
-  const admin = 'e2e-admin-token-0123456789abcdef';
-  let databaseUrl: string;
   let dashboardDir: string;
-  let services: ServiceApp<unknown>[] = [];
-  let ingestion: ServiceApp<unknown>;
+  let pipeline: Pipeline;
   let portal: string;
-  let apiKey: string;
   let browser: Browser;
   let page: Page;
 
-  const submit = async (observations: object[]) => {
-    const response = await request(ingestion.app.getHttpServer()).post('/v1/observations').set('Authorization', `Bearer ${apiKey}`).send({ observations });
-    expect(response.status).toBe(202);
-  };
   const cityScorecard = async (period: string) => scorecardResponseSchema.parse((await request(portal).get(`/v1/scorecard?unit=92&period=${period}`)).body);
   const socRowValue = () => page.locator('tr[data-indicator="SOC-01"] td.value').first().innerText();
   const axeViolations = async () => {
@@ -54,32 +40,19 @@ describe('The dashboard in a browser', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     dashboardDir = mkdtempSync(join(tmpdir(), 'dx-dashboard-'));
     await buildDashboard(dashboardDir);
-    databaseUrl = await createTestDatabase('e2e_dashboard');
-    const env = {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      KAFKA_TOPIC_PREFIX: prefix,
-      LOG_LEVEL: 'silent',
-      DX_ADMIN_TOKEN: admin,
-      DX_CLOCK_NOW: '2025-07-20T09:00:00+07:00',
-      DX_DEMO: 'on',
-      COMPUTATION_OVERDUE_INTERVAL_MS: '0',
-      HTTP_RATE_LIMIT_PER_MINUTE: '100000000',
-      REPORTING_DASHBOARD_DIR: dashboardDir,
-    };
-    ingestion = await createServiceApp(IngestionAppModule, INGESTION_OPTIONS, env);
-    const computation = await startComputation(env);
-    const reporting = await createServiceApp(ReportingAppModule, REPORTING_OPTIONS, env);
-    services = [reporting, computation.service, ingestion];
-    await reporting.app.listen(0, '127.0.0.1');
-    portal = (await reporting.app.getUrl()).replace('[::1]', '127.0.0.1');
-    const agency = await request(ingestion.app.getHttpServer())
-      .post('/v1/agencies')
-      .set('Authorization', `Bearer ${admin}`)
-      .send({ code: 'vnpt', name: 'VNPT Cần Thơ', measures: ['households.*'], units: ['92'] });
-    apiKey = agency.body.apiKey;
+    pipeline = await startPipeline({
+      name: 'dashboard',
+      reporting: true,
+      env: {
+        DX_CLOCK_NOW: '2025-07-20T09:00:00+07:00',
+        DX_DEMO: 'on',
+        REPORTING_DASHBOARD_DIR: dashboardDir,
+      },
+    });
+    portal = pipeline.portal;
+    await pipeline.createAgency();
     // Six quarters of households with fibre in three wards, each a little better than the last.
-    await submit(
+    await pipeline.submit(
       Object.entries(COMMUNES).flatMap(([unit, [households, share]]) =>
         QUARTERS.flatMap((period, i) => [
           { measure: 'households.total', unit, period, value: households },
@@ -98,8 +71,7 @@ describe('The dashboard in a browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    for (const service of services) await service.close();
-    if (databaseUrl) await dropTestDatabase(databaseUrl);
+    await pipeline?.close();
     if (dashboardDir) rmSync(dashboardDir, { recursive: true, force: true });
   });
 
@@ -145,7 +117,7 @@ describe('The dashboard in a browser', () => {
     expect(await socRowValue()).toBe('81,1 %');
     await page.evaluate('window.__sameDocument = true');
     // Phường Châu Văn Liêm reaches 100 % in 2025-Q2: (3600 + 2400 + 2000) / 9000 = 88.9 %.
-    await submit([{ measure: 'households.fibre', unit: '31153', period: '2025-Q2', value: 2000 }]);
+    await pipeline.submit([{ measure: 'households.fibre', unit: '31153', period: '2025-Q2', value: 2000 }]);
     await expectEventually(async () => expect(await socRowValue()).toBe('88,9 %'), { timeoutMs: 60_000, intervalMs: 250 });
     expect(await page.evaluate('window.__sameDocument')).toBe(true);
   });

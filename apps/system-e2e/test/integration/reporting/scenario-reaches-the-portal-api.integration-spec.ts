@@ -1,33 +1,16 @@
 import request from 'supertest';
 
-import { decodeEvent, IndicatorComputedV1, rankingResponseSchema, scorecardResponseSchema, seriesResponseSchema, TOPICS } from '@dx/contracts';
-import { createServiceApp, ServiceApp } from '@dx/platform';
-import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, getTestInfra, MessageCollector, uniqueSuffix } from '@dx/testing';
+import { IndicatorComputedV1, rankingResponseSchema, scorecardResponseSchema, seriesResponseSchema } from '@dx/contracts';
+import { expectEventually } from '@dx/testing';
 
-import { ComputationTestApp, startComputation } from '../../../../computation/test/integration/support/computation-test-app';
-import { AppModule as IngestionAppModule } from '../../../../ingestion/src/app.module';
-import { INGESTION_OPTIONS } from '../../../../ingestion/src/ingestion.options';
-import { AppModule as ReportingAppModule } from '../../../../reporting/src/app.module';
-import { REPORTING_OPTIONS } from '../../../../reporting/src/reporting.options';
+import { Pipeline, startPipeline } from '../support/pipeline.util';
 
 // The whole pipeline up to the portal API: agencies' submissions → ingestion → computation → reporting.
 // Numbers are computed here by hand for a commune, a district and the city (SOC-01, households with fibre).
 describe('A scripted scenario reaching the portal API', () => {
-  const prefix = `e2e-rep-${uniqueSuffix()}.`;
-  const admin = 'e2e-admin-token-0123456789abcdef';
-  let databaseUrl: string;
-  let ingestion: ServiceApp<unknown>;
-  let computation: ComputationTestApp;
-  let reporting: ServiceApp<unknown>;
-  let portal: string;
-  let apiKey: string;
-  let published: MessageCollector;
+  let pipeline: Pipeline;
 
-  const submit = async (observations: object[]) => {
-    const response = await request(ingestion.app.getHttpServer()).post('/v1/observations').set('Authorization', `Bearer ${apiKey}`).send({ observations });
-    expect(response.status).toBe(202);
-  };
-  const get = (path: string) => request(portal).get(path);
+  const get = (path: string) => request(pipeline.portal).get(path);
   const soc01 = async (unit: string, period: string) => {
     const card = scorecardResponseSchema.parse((await get(`/v1/scorecard?unit=${unit}&period=${period}`)).body);
     return card.indicators.find((i) => i.code === 'SOC-01');
@@ -35,49 +18,26 @@ describe('A scripted scenario reaching the portal API', () => {
   /** The latest SOC-01 message computation published for each unit and period. */
   const publishedValues = () => {
     const latest = new Map<string, IndicatorComputedV1>();
-    for (const message of published.messages) {
-      const decoded = decodeEvent(IndicatorComputedV1, message.value);
-      if (decoded.ok && decoded.event.data.indicator === 'SOC-01') latest.set(`${decoded.event.data.unit}/${decoded.event.data.period}`, decoded.event.data);
-    }
+    for (const value of pipeline.publishedValues()) if (value.indicator === 'SOC-01') latest.set(`${value.unit}/${value.period}`, value);
     return latest;
   };
 
   beforeAll(async () => {
-    databaseUrl = await createTestDatabase('e2e_reporting');
-    const env = {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      KAFKA_TOPIC_PREFIX: prefix,
-      LOG_LEVEL: 'silent',
-      DX_ADMIN_TOKEN: admin,
-      DX_CLOCK_NOW: '2025-07-20T09:00:00+07:00',
-      COMPUTATION_OVERDUE_INTERVAL_MS: '0',
-      HTTP_RATE_LIMIT_PER_MINUTE: '100000000',
-    };
-    ingestion = await createServiceApp(IngestionAppModule, INGESTION_OPTIONS, env);
-    computation = await startComputation(env);
-    reporting = await createServiceApp(ReportingAppModule, REPORTING_OPTIONS, env);
-    await reporting.app.listen(0, '127.0.0.1');
-    portal = (await reporting.app.getUrl()).replace('[::1]', '127.0.0.1');
-    published = await collectMessages(getTestInfra().kafkaBrokers, `${prefix}${TOPICS.indicatorValues}`);
-    const agency = await request(ingestion.app.getHttpServer())
-      .post('/v1/agencies')
-      .set('Authorization', `Bearer ${admin}`)
-      .send({ code: 'vnpt', name: 'VNPT Cần Thơ', measures: ['households.*'], units: ['92'] });
-    expect(agency.status).toBe(201);
-    apiKey = agency.body.apiKey;
+    pipeline = await startPipeline({
+      name: 'reporting',
+      reporting: true,
+      env: { DX_CLOCK_NOW: '2025-07-20T09:00:00+07:00' },
+    });
+    await pipeline.collectValues();
+    await pipeline.createAgency();
   });
 
   afterAll(async () => {
-    await published?.stop();
-    await reporting?.close();
-    await computation?.close();
-    await ingestion?.close();
-    if (databaseUrl) await dropTestDatabase(databaseUrl);
+    await pipeline?.close();
   });
 
   it('should show computation’s numbers in the scorecard, series and ranking, and follow a revision', async () => {
-    await submit([
+    await pipeline.submit([
       // Phường Cái Khế (31117) and Phường An Hòa (31120) in Quận Ninh Kiều (916); Phường Châu Văn Liêm (31153) in Quận Ô Môn (917).
       { measure: 'households.total', unit: '31117', period: '2025-Q1', value: 5000 },
       { measure: 'households.fibre', unit: '31117', period: '2025-Q1', value: 4500 },
@@ -133,7 +93,7 @@ describe('A scripted scenario reaching the portal API', () => {
 
     // A revision: An Hòa's fibre households were 3600, not 3000 → 90 %; Ninh Kiều 8200 / 9000; the city 9200 / 11000.
     const cursor = (await get('/v1/changes?after=0&limit=1000')).body.next;
-    await submit([{ measure: 'households.fibre', unit: '31120', period: '2025-Q2', value: 3600 }]);
+    await pipeline.submit([{ measure: 'households.fibre', unit: '31120', period: '2025-Q2', value: 3600 }]);
     await expectEventually(
       async () => {
         expect((await soc01('916', '2025-Q2'))?.value).toBeCloseTo((8200 / 9000) * 100, 9);

@@ -1,88 +1,43 @@
 import { createHmac } from 'node:crypto';
 
-import request from 'supertest';
+import { expectEventually, startWebhookReceiver, WebhookReceiver } from '@dx/testing';
 
-import { createServiceApp, ServiceApp } from '@dx/platform';
-import { createTestDatabase, dropTestDatabase, expectEventually, startWebhookReceiver, uniqueSuffix, WebhookReceiver } from '@dx/testing';
-
-import { ComputationTestApp, startComputation } from '../../../../computation/test/integration/support/computation-test-app';
-import { AppModule as IngestionAppModule } from '../../../../ingestion/src/app.module';
-import { INGESTION_OPTIONS } from '../../../../ingestion/src/ingestion.options';
-import { AppModule as NotificationAppModule } from '../../../../notification/src/app.module';
-import { NOTIFICATION_OPTIONS } from '../../../../notification/src/notification.options';
+import { subscribe } from '../../../../notification/test/integration/support/notification-test-app';
+import { Pipeline, startPipeline } from '../support/pipeline.util';
 
 // The alert path end to end: an agency's submission → ingestion → computation (a status slip on
 // dx.indicator-status.v1) → notification → a signed webhook at a receiver on loopback.
 describe('An agency submission that slips becoming an alert', () => {
-  const prefix = `e2e-alert-${uniqueSuffix()}.`;
-  const admin = 'e2e-admin-token-0123456789abcdef';
   const secret = 'district-shared-secret-0123456789';
-  let databaseUrl: string;
-  let ingestion: ServiceApp<unknown>;
-  let computation: ComputationTestApp;
-  let notification: ServiceApp<unknown>;
+  let pipeline: Pipeline;
   let receiver: WebhookReceiver;
 
   beforeAll(async () => {
-    databaseUrl = await createTestDatabase('e2e_alert');
     receiver = await startWebhookReceiver();
-    const env = {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: databaseUrl,
-      KAFKA_TOPIC_PREFIX: prefix,
-      LOG_LEVEL: 'silent',
-      DX_ADMIN_TOKEN: admin,
-      COMPUTATION_OVERDUE_INTERVAL_MS: '0',
-    };
-    ingestion = await createServiceApp(IngestionAppModule, INGESTION_OPTIONS, env);
-    // On the real clock, as ingestion is.
-    computation = await startComputation({ ...env, DX_CLOCK_NOW: undefined });
-    // A Tuesday 10:00 in Vietnam: no quiet hours in the way.
-    notification = await createServiceApp(NotificationAppModule, NOTIFICATION_OPTIONS, {
-      ...env,
-      DX_CLOCK_NOW: '2026-03-10T03:00:00.000Z',
-      NOTIFICATION_POLL_INTERVAL_MS: '200',
-    });
+    // Notification on its test clock, a Tuesday 10:00 in Vietnam: no quiet hours in the way.
+    pipeline = await startPipeline({ name: 'alert', notification: true });
   });
 
   afterAll(async () => {
-    await notification?.close();
-    await computation?.close();
-    await ingestion?.close();
+    await pipeline?.close();
     await receiver?.stop();
-    if (databaseUrl) await dropTestDatabase(databaseUrl);
   });
 
   it('should deliver a signed alert.fired webhook for the commune whose fibre share is far behind', async () => {
-    const subscribed = await request(notification.app.getHttpServer())
-      .post('/v1/subscriptions')
-      .set('Authorization', `Bearer ${admin}`)
-      .send({
-        name: 'UBND Quận Ninh Kiều',
-        webhook: { url: receiver.url, secret },
-        scope: { units: ['916'], includeDescendants: true, indicators: ['SOC-01'] },
-        minSeverity: 'warning',
-      });
-    expect(subscribed.status).toBe(201);
+    // Fails unless created (201).
+    await subscribe(pipeline.notification.http, {
+      name: 'UBND Quận Ninh Kiều',
+      webhook: { url: receiver.url, secret },
+      scope: { units: ['916'], includeDescendants: true, indicators: ['SOC-01'] },
+      minSeverity: 'warning',
+    });
 
-    const http = ingestion.app.getHttpServer();
-    const agency = await request(http)
-      .post('/v1/agencies')
-      .set('Authorization', `Bearer ${admin}`)
-      .send({ code: 'vnpt', name: 'VNPT', measures: ['households.*'], units: ['92'] });
-    expect(agency.status).toBe(201);
+    await pipeline.createAgency();
     // 2,000 of 5,000 households: 40 %, far behind a 2025 target above 90 %.
-    const submitted = await request(http)
-      .post('/v1/observations')
-      .set('Authorization', `Bearer ${agency.body.apiKey}`)
-      .send({
-        observations: [
-          { measure: 'households.total', unit: '31117', period: '2025-Q2', value: 5000 },
-          { measure: 'households.fibre', unit: '31117', period: '2025-Q2', value: 2000 },
-        ],
-      });
-    expect(submitted.status).toBe(202);
+    await pipeline.submit([
+      { measure: 'households.total', unit: '31117', period: '2025-Q2', value: 5000 },
+      { measure: 'households.fibre', unit: '31117', period: '2025-Q2', value: 2000 },
+    ]);
 
     const fired = await expectEventually(
       () => {

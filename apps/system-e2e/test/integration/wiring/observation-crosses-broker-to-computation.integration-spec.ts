@@ -1,24 +1,16 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { Client } from 'pg';
 import request from 'supertest';
 
 import { MessageDeadLetteredV1, ObservationRecordedV1, TOPICS, decodeEvent, encodeEvent } from '@dx/contracts';
-import { ServiceApp, createServiceApp } from '@dx/platform';
-import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, uniqueSuffix } from '@dx/testing';
+import { collectMessages, expectEventually, uniqueSuffix } from '@dx/testing';
 
-import { ComputationTestApp, startComputation } from '../../../../computation/test/integration/support/computation-test-app';
-import { AppModule as IngestionAppModule } from '../../../../ingestion/src/app.module';
-import { INGESTION_OPTIONS } from '../../../../ingestion/src/ingestion.options';
+import { Pipeline, startPipeline } from '../support/pipeline.util';
 
 // Proof of wiring (issue #2): ingestion's producer → real broker → computation's handler → computation's
 // own tables; poison messages are parked in the dead-letter topic while the next message goes through.
 describe('Observation crossing the broker from ingestion to computation', () => {
-  const prefix = `wiring-${uniqueSuffix()}.`;
   const brokers = (process.env.KAFKA_BROKERS ?? '').split(',');
-  let databaseUrl: string;
-  let ingestion: ServiceApp<unknown>;
-  let computation: ComputationTestApp;
-  let db: Client;
+  let pipeline: Pipeline;
 
   const observation = (overrides: Partial<ObservationRecordedV1> = {}): ObservationRecordedV1 => ({
     observationId: `obs-${uniqueSuffix()}`,
@@ -33,28 +25,23 @@ describe('Observation crossing the broker from ingestion to computation', () => 
   });
 
   const factsOf = async (unit: string) =>
-    (await db.query('SELECT measure, period, value, revision FROM computation.observation_fact WHERE unit = $1 ORDER BY period', [unit])).rows;
+    (
+      await pipeline.computationDb.client.query('SELECT measure, period, value, revision FROM computation.observation_fact WHERE unit = $1 ORDER BY period', [
+        unit,
+      ])
+    ).rows;
 
   beforeAll(async () => {
-    databaseUrl = await createTestDatabase('wiring');
-    const env = { ...process.env, DATABASE_URL: databaseUrl, KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn' };
-    ingestion = await createServiceApp(IngestionAppModule, INGESTION_OPTIONS, env);
-    // On the real clock, as ingestion is.
-    computation = await startComputation({ ...env, DX_CLOCK_NOW: undefined });
-    db = new Client({ connectionString: databaseUrl });
-    await db.connect();
+    pipeline = await startPipeline({ name: 'wiring', env: { LOG_LEVEL: 'warn' } });
   });
 
   afterAll(async () => {
-    await db?.end();
-    await computation?.close();
-    await ingestion?.close();
-    if (databaseUrl) await dropTestDatabase(databaseUrl);
+    await pipeline?.close();
   });
 
   it("should store an observation published by ingestion in computation's database", async () => {
     const data = observation({ unit: '31117', value: 4210 });
-    await ingestion.context.publisher.publish({ contract: ObservationRecordedV1, data, id: `${data.observationId}:1` });
+    await pipeline.ingestion.service.context.publisher.publish({ contract: ObservationRecordedV1, data, id: `${data.observationId}:1` });
 
     await expectEventually(
       async () => {
@@ -67,7 +54,7 @@ describe('Observation crossing the broker from ingestion to computation', () => 
   it('should apply a re-delivered event once and keep the highest revision when revisions arrive out of order', async () => {
     const first = observation({ unit: '31120', value: 100, revision: 1 });
     const second = { ...first, value: 120, revision: 2, previousValue: 100 };
-    await ingestion.context.publisher.publishMany([
+    await pipeline.ingestion.service.context.publisher.publishMany([
       { contract: ObservationRecordedV1, data: second, id: `${first.observationId}:2` },
       { contract: ObservationRecordedV1, data: first, id: `${first.observationId}:1` },
       { contract: ObservationRecordedV1, data: second, id: `${first.observationId}:2` },
@@ -76,7 +63,9 @@ describe('Observation crossing the broker from ingestion to computation', () => 
     await expectEventually(
       async () => {
         expect(await factsOf('31120')).toEqual([{ measure: 'households.fibre', period: '2025-06', value: 120, revision: 2 }]);
-        const processed = await db.query('SELECT count(*)::int AS n FROM computation.processed_event WHERE event_id LIKE $1', [`${first.observationId}:%`]);
+        const processed = await pipeline.computationDb.client.query('SELECT count(*)::int AS n FROM computation.processed_event WHERE event_id LIKE $1', [
+          `${first.observationId}:%`,
+        ]);
         expect(processed.rows[0].n).toBe(2);
       },
       { timeoutMs: 30_000 },
@@ -84,7 +73,7 @@ describe('Observation crossing the broker from ingestion to computation', () => 
   });
 
   it('should dead-letter poison messages with their reason and still process the next message', async () => {
-    const deadLetters = await collectMessages(brokers, `${prefix}${TOPICS.deadLetters}`, { fromBeginning: true });
+    const deadLetters = await collectMessages(brokers, `${pipeline.prefix}${TOPICS.deadLetters}`, { fromBeginning: true });
     const kafka = new Kafka({ clientId: 'wiring-test', brokers, logLevel: logLevel.NOTHING });
     const producer = kafka.producer();
     await producer.connect();
@@ -94,7 +83,7 @@ describe('Observation crossing the broker from ingestion to computation', () => 
       badPayload.data.value = 'seven';
       // Same partition for all three (same key), so "the next message" is really behind the poison ones.
       await producer.send({
-        topic: `${prefix}${TOPICS.observations}`,
+        topic: `${pipeline.prefix}${TOPICS.observations}`,
         messages: [
           { key: '31123', value: 'this is not json' },
           { key: '31123', value: JSON.stringify(badPayload) },
@@ -123,7 +112,7 @@ describe('Observation crossing the broker from ingestion to computation', () => 
         ['invalid', 'malformed_json', undefined],
         ['invalid', 'invalid_payload', 'data.value'],
       ]);
-      expect(letters[0]).toMatchObject({ consumerGroup: `${prefix}dx-computation`, source: { topic: TOPICS.observations, key: '31123' } });
+      expect(letters[0]).toMatchObject({ consumerGroup: `${pipeline.prefix}dx-computation`, source: { topic: TOPICS.observations, key: '31123' } });
       expect(Buffer.from(letters[0].source.valueBase64 ?? '', 'base64').toString('utf8')).toBe('this is not json');
     } finally {
       await deadLetters.stop();
@@ -131,7 +120,7 @@ describe('Observation crossing the broker from ingestion to computation', () => 
   });
 
   it('should answer readiness with both dependencies up', async () => {
-    const { app } = computation.service;
+    const { app } = pipeline.computation.service;
     const server = app.getHttpServer();
     const response = await request(server).get('/health/ready');
     expect(response.status).toBe(200);
