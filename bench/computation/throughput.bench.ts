@@ -16,7 +16,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 
-import { Kafka, logLevel } from 'kafkajs';
+import { Admin, Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 
 import { encodeEvent, EncodedMessage, ObservationRecordedV1, TOPICS } from '@dx/contracts';
@@ -136,19 +136,13 @@ async function copyBaseline(db: Client, rows: readonly Generated[]): Promise<num
 }
 
 /** Messages of `topic` the group has not committed yet (all of them when it has committed nothing). */
-async function lag(kafka: Kafka, groupId: string, topic: string): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const ends = await admin.fetchTopicOffsets(topic);
-    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    return ends.reduce((sum, end) => {
-      const at = committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
-      return sum + Number(BigInt(end.high) - (BigInt(at) < 0n ? BigInt(end.low) : BigInt(at)));
-    }, 0);
-  } finally {
-    await admin.disconnect();
-  }
+async function lag(admin: Admin, groupId: string, topic: string): Promise<number> {
+  const ends = await admin.fetchTopicOffsets(topic);
+  const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+  return ends.reduce((sum, end) => {
+    const at = committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
+    return sum + Number(BigInt(end.high) - (BigInt(at) < 0n ? BigInt(end.low) : BigInt(at)));
+  }, 0);
 }
 
 interface ServiceRun {
@@ -166,6 +160,8 @@ async function serviceRun(kafka: Kafka, encoded: readonly EncodedMessage[], inst
   for (let i = 0; i < instances; i++) running.push(await startService('computation', env));
   const db = new Client({ connectionString: env.DATABASE_URL });
   await db.connect();
+  const admin = kafka.admin();
+  await admin.connect();
   try {
     const topic = `${prefix}${TOPICS.observations}`;
     const group = consumerGroupId(prefix, 'computation');
@@ -175,7 +171,7 @@ async function serviceRun(kafka: Kafka, encoded: readonly EncodedMessage[], inst
     log(`produced ${formatCount(encoded.length)} in ${((performance.now() - start) / 1000).toFixed(1)} s`);
     let lastReport = performance.now();
     for (;;) {
-      const behind = await lag(kafka, group, topic);
+      const behind = await lag(admin, group, topic);
       const pending = behind === 0 ? await outbox() : Number.NaN;
       if (behind === 0 && pending === 0) break;
       for (const instance of running) if (instance.child.exitCode !== null) throw new Error('a computation instance exited');
@@ -191,6 +187,7 @@ async function serviceRun(kafka: Kafka, encoded: readonly EncodedMessage[], inst
     for (const instance of running) peakMb.push(await instance.stop());
     return { ms, values, peakMb, instances: running, env };
   } finally {
+    await admin.disconnect();
     await db.end();
     for (const instance of running) await instance.stop();
   }

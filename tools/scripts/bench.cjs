@@ -10,15 +10,16 @@
 //   BENCH_INSTANCES=1,2          computation instances in one consumer group
 //   BENCH_PROFILE=1              V8 CPU profile of every service (or BENCH_PROFILE=computation,ingestion) in
 //                                bench/results/profiles/<run>/<service>/ (git-ignored)
-//   BENCH_BUILT=1                services from the bundles of `npm run build` instead of their TypeScript source
+//   BENCH_BUILT=1                services built first (nx build, as `npm run build`) and run from their bundles,
+//                                as the images run them, instead of from their TypeScript source
 // Service logs: bench/results/logs/<service>.log (git-ignored).
-const { spawn, execFileSync } = require('node:child_process');
+const { spawn, spawnSync, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const { ensureInfra, InfraError } = require('../infra/local-infra.cjs');
-const { REPO_ROOT } = require('./services.cjs');
+const { REPO_ROOT, SERVICES } = require('./services.cjs');
 
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench', 'results');
 const DEFAULT_SIZES = '100000,1000000';
@@ -88,6 +89,61 @@ function summaryTable(figures) {
   ].join('\n');
 }
 
+/**
+ * Where a CPU profile's time goes: self time by function and by where the code lives (a package, a library,
+ * an app), top `limit` of each. Reads the .cpuprofile format Node writes with --cpu-prof.
+ */
+function summariseProfile(file, limit = 12) {
+  const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const interval = profile.samples.length > 0 ? (profile.endTime - profile.startTime) / profile.samples.length : 0;
+  const byFunction = new Map();
+  const byArea = new Map();
+  let total = 0;
+  for (const node of profile.nodes) {
+    const ms = ((node.hitCount || 0) * interval) / 1000;
+    if (ms === 0) continue;
+    total += ms;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const where = url.replace(/^file:\/\//, '').replace(`${REPO_ROOT}/`, '');
+    const name = `${functionName || '(anonymous)'} ${where ? `${where}:${lineNumber + 1}` : ''}`.trim();
+    byFunction.set(name, (byFunction.get(name) || 0) + ms);
+    const area =
+      where.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ??
+      where.match(/^((?:libs|apps|dist\/apps)\/[^/]+)/)?.[1] ??
+      (where.startsWith('node:') ? 'node (JavaScript built-ins)' : where ? 'other' : /^\(/.test(functionName) ? functionName : 'native (V8, C++ bindings)');
+    byArea.set(area, (byArea.get(area) || 0) + ms);
+  }
+  const top = (map) =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([name, ms]) => `| ${name.replace(/\|/g, '\\|')} | ${(ms / 1000).toFixed(1)} | ${((ms / total) * 100).toFixed(1)} % |`);
+  return [
+    `### ${path.relative(REPO_ROOT, file)} — ${(total / 1000).toFixed(1)} s sampled`,
+    '',
+    '| where (self time) | s | share |',
+    '| --- | ---: | ---: |',
+    ...top(byArea),
+    '',
+    '| function (self time) | s | share |',
+    '| --- | ---: | ---: |',
+    ...top(byFunction),
+  ].join('\n');
+}
+
+function profileSummaries(runId) {
+  const dir = path.join(RESULTS_DIR, 'profiles', runId);
+  if (!fs.existsSync(dir)) return [];
+  const files = fs.readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.cpuprofile'));
+  return files.map((f) => {
+    try {
+      return summariseProfile(path.join(dir, String(f)));
+    } catch (error) {
+      return `### ${f}: not read (${error.message})`;
+    }
+  });
+}
+
 function gitCommit() {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
@@ -104,6 +160,18 @@ async function main() {
   if (benchmarks.length === 0) {
     process.stderr.write(`no benchmark matches ${filters.join(', ')}\n`);
     process.exit(2);
+  }
+  if (process.env.BENCH_BUILT === '1') {
+    // What the images run; Nx rebuilds only what changed.
+    const build = spawnSync(
+      process.execPath,
+      [require.resolve('nx/bin/nx.js'), 'run-many', '-t', 'build', '-p', SERVICES.map((s) => s.name).join(','), '--outputStyle=static'],
+      { cwd: REPO_ROOT, stdio: ['ignore', process.stderr, 'inherit'], env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' } },
+    );
+    if (build.status !== 0) {
+      process.stderr.write('the services did not build (BENCH_BUILT=1)\n');
+      process.exit(1);
+    }
   }
   const started = new Date();
   const date = started.toISOString().slice(0, 10);
@@ -184,6 +252,8 @@ async function main() {
   // A full run is the day's file; a partial one (filter or other sizes) does not replace it.
   const partial = [...filters, ...(sizes === DEFAULT_SIZES ? [] : [sizes.replace(/,/g, '+')])].join('-').replace(/[^A-Za-z0-9+._-]/g, '_');
   const out = path.join(RESULTS_DIR, `${date}${partial ? `-${partial}` : ''}.md`);
+  const profiles = profileSummaries(runId);
+  if (profiles.length > 0) details.push(['## Where the time goes: CPU profiles (BENCH_PROFILE)', '', ...profiles].join('\n\n'));
   fs.writeFileSync(out, `${header}\n\n${details.join('\n\n')}\n`);
   process.stdout.write(`\n${header}\n\nwritten: ${path.relative(REPO_ROOT, out)}\n`);
   process.exit(failed.length > 0 ? 1 : 0);
