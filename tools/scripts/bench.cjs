@@ -241,7 +241,7 @@ async function main() {
         .map((s) => count(Number(s)))
         .join(' and ')} observations; ` +
       `Kafka ${infra.mode.kafka}, PostgreSQL ${infra.mode.postgres}${infra.mode.postgres === 'local' ? ' (fsync on)' : ''}` +
-      `${filters.length > 0 ? `; only ${filters.join(', ')}` : ''}${process.env.BENCH_BUILT === '1' ? '; services built' : ''}${process.env.BENCH_PROFILE ? `; CPU profiles in bench/results/profiles/${runId}/` : ''}.`,
+      `${filters.length > 0 ? `; only ${filters.join(', ')}` : ''}${process.env.BENCH_BUILT === '1' ? '; services run from their bundles (BENCH_BUILT=1)' : '; services run from TypeScript (ts-node)'}${process.env.BENCH_PROFILE ? `; CPU profiles in bench/results/profiles/${runId}/` : ''}.`,
     '',
     'Every ratio is against a baseline measured in the same run (quality.md). Goals: quality.md and issue 14.',
     '',
