@@ -1,22 +1,18 @@
-// Ingestion throughput (issue #4, quality.md "Speed"): N observations (default 1,000,000) over the Can Tho
-// units in batches of 1,000 through the HTTP API, against a raw kafkajs produce of the same messages in the
-// same run. Prints one markdown table; `npm run bench ingestion` also writes it to bench/results/.
+// Ingestion throughput (issues 4 and 14, quality.md "Speed"): for each size of BENCH_SIZES (default 100,000
+// and 1,000,000 observations), the observations over the Can Tho units in batches of 1,000 through the HTTP
+// API of the service (its own process), against a raw kafkajs produce of the same messages in the same run.
+// Prints one markdown section; the figures go to the summary table of `npm run bench`.
 // It also checks that nothing accepted is lost (issue #8): every event a 202 announced must be on
 // dx.observations.v1, counted by distinct event id; the script fails when one is missing.
-// `BENCH_OBSERVATIONS=200000 BENCH_CONCURRENCY=16 npm run bench ingestion` is that check's reference run.
-import { ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
-
+// `BENCH_SIZES=200000 BENCH_CONCURRENCY=16 npm run bench ingestion` is that check's reference run.
 import { Kafka, logLevel } from 'kafkajs';
 
 import { encodeEvent, ObservationRecordedV1, TOPICS } from '@dx/contracts';
 import { DEFAULT_CATALOGUE, HierarchyRegistry, Measure } from '@dx/domain';
+import { createTestDatabase, dropTestDatabase, uniqueSuffix } from '@dx/testing';
 
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the local infrastructure is plain CommonJS tooling, in no project
-const { ensureInfra } = require('../../tools/infra/local-infra.cjs');
+import { benchInfra, benchSizes, formatCount, Infra, log, recordFigure, recordMemory, RunningService, startService } from '../support/bench-support';
 
-const REPO = path.resolve(__dirname, '../..');
-const TOTAL = Number(process.env.BENCH_OBSERVATIONS ?? 1_000_000);
 const BATCH = 1_000;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const ADMIN = 'bench-admin-token-0123456789';
@@ -31,11 +27,11 @@ interface Item {
 }
 
 /** Valid observations over every unit and level-appropriate measure, going back a year at a time. */
-function* observations(): Generator<Item> {
+function* observations(total: number): Generator<Item> {
   const hierarchy = HierarchyRegistry.withDefaults().inForce('2024');
   const plain = DEFAULT_CATALOGUE.measures.filter((m: Measure) => m.code !== 'dti.rank' && m.code !== 'fibre.available');
   let produced = 0;
-  for (let year = 2025; produced < TOTAL; year -= 1) {
+  for (let year = 2025; produced < total; year -= 1) {
     for (const measure of plain) {
       const periods =
         measure.frequency === 'month'
@@ -45,7 +41,7 @@ function* observations(): Generator<Item> {
             : [`${year}`];
       for (const unit of hierarchy.units.filter((u) => measure.levels.includes(u.level as 1 | 2 | 3))) {
         for (const period of periods) {
-          if (produced >= TOTAL) return;
+          if (produced >= total) return;
           produced += 1;
           yield { measure: measure.code, unit: unit.code, period, value: 100 + (produced % 900) };
         }
@@ -54,10 +50,10 @@ function* observations(): Generator<Item> {
   }
 }
 
-function batches(): Item[][] {
+function batches(total: number): Item[][] {
   const all: Item[][] = [];
   let current: Item[] = [];
-  for (const item of observations()) {
+  for (const item of observations(total)) {
     current.push(item);
     if (current.length === BATCH) {
       all.push(current);
@@ -66,19 +62,6 @@ function batches(): Item[][] {
   }
   if (current.length > 0) all.push(current);
   return all;
-}
-
-async function waitReady(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i += 1) {
-    if (child.exitCode !== null) throw new Error('ingestion exited');
-    try {
-      if ((await fetch(`${url}/health/ready`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('ingestion not ready');
 }
 
 async function rawProduceRate(kafka: Kafka, prefix: string, work: Item[][]): Promise<number> {
@@ -104,37 +87,32 @@ async function rawProduceRate(kafka: Kafka, prefix: string, work: Item[][]): Pro
   await Promise.all(Array.from({ length: CONCURRENCY }, run));
   const seconds = (performance.now() - started) / 1000;
   await producer.disconnect();
-  return TOTAL / seconds;
+  return work.reduce((sum, batch) => sum + batch.length, 0) / seconds;
 }
 
-async function main(): Promise<void> {
-  const infra = await ensureInfra({ purpose: 'test', log: () => undefined });
-  const prefix = `bench-${Date.now()}.`;
-  const kafka = new Kafka({ clientId: 'bench', brokers: infra.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
-  const work = batches();
-  const port = 13_101;
-  const url = `http://127.0.0.1:${port}`;
-  const databaseUrl = new URL(infra.databaseUrl);
-  databaseUrl.pathname = `/bench_${Date.now()}`;
-  // BENCH_SERVICE_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, to profile the service.
-  const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '-r', path.join(REPO, 'tools/register.cjs'), path.join(REPO, 'apps/ingestion/src/main.ts')], {
-    cwd: REPO,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      KAFKA_BROKERS: infra.kafkaBrokers,
-      DATABASE_URL: databaseUrl.toString(),
-      KAFKA_TOPIC_PREFIX: prefix,
-      INGESTION_PORT: String(port),
-      DX_ADMIN_TOKEN: ADMIN,
-      INGESTION_RATE_LIMIT_PER_MINUTE: '100000000',
-      HTTP_RATE_LIMIT_PER_MINUTE: '100000000',
-      LOG_LEVEL: 'warn',
-    },
+interface SizeResult {
+  lines: string[];
+  publishRate: number;
+  raw: number;
+  service: RunningService;
+  peakMb: number;
+}
+
+async function measure(infra: Infra, kafka: Kafka, total: number): Promise<SizeResult> {
+  const prefix = `bench-ing-${uniqueSuffix(4)}.`;
+  const work = batches(total);
+  const databaseUrl = await createTestDatabase('bench_ingestion');
+  const service = await startService('ingestion', {
+    KAFKA_BROKERS: infra.kafkaBrokers,
+    DATABASE_URL: databaseUrl,
+    KAFKA_TOPIC_PREFIX: prefix,
+    DX_ADMIN_TOKEN: ADMIN,
+    INGESTION_RATE_LIMIT_PER_MINUTE: '100000000',
+    HTTP_RATE_LIMIT_PER_MINUTE: '100000000',
+    LOG_LEVEL: 'warn',
   });
+  const { url } = service;
   try {
-    await waitReady(url, child);
     const created = await fetch(`${url}/v1/agencies`, {
       method: 'POST',
       headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
@@ -203,15 +181,21 @@ async function main(): Promise<void> {
     await consumer.disconnect();
     const missing = accepted - eventIds.size;
 
-    const rss = Number((await (await fetch(`${url}/metrics`)).text()).match(/^process_resident_memory_bytes (\S+)$/m)?.[1] ?? Number.NaN);
+    const { rssMb } = service.memory();
+    const peakMb = await service.stop();
     const acceptRate = accepted / ((lastAcceptedAt - started) / 1000);
     const publishRate = accepted / ((lastSeenAt - started) / 1000);
     const raw = await rawProduceRate(kafka, prefix, work);
 
-    const f = (n: number) => Math.round(n).toLocaleString('en-US');
-    process.stdout.write(
-      [
-        `## Ingestion throughput — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${f(TOTAL)} observations, batches of ${BATCH}, ${CONCURRENCY} concurrent clients`,
+    const f = formatCount;
+    if (missing !== 0) throw new Error(`${missing} accepted observations never reached dx.observations.v1`);
+    return {
+      publishRate,
+      raw,
+      service,
+      peakMb,
+      lines: [
+        `### ${f(total)} observations`,
         '',
         '| figure | observations/s | × raw produce |',
         '| --- | ---: | ---: |',
@@ -219,16 +203,46 @@ async function main(): Promise<void> {
         `| accepted by POST /v1/observations (202) | ${f(acceptRate)} | ${(acceptRate / raw).toFixed(2)} |`,
         `| published on dx.observations.v1 (first request → last event) | ${f(publishRate)} | ${(publishRate / raw).toFixed(2)} |`,
         '',
-        `Accepted ${f(accepted)}; ingestion resident memory at the end: ${f(rss / 1024 / 1024)} MB. Goal: published ≥ 0.50 × raw.`,
+        `Accepted ${f(accepted)}; ingestion resident memory at the end ${f(rssMb)} MB, peak ${f(peakMb)} MB. Goal: published ≥ 0.50 × raw.`,
         '',
         `Nothing lost: ${f(accepted)} observations accepted (202; ${f(retried)} requests answered 503 and retried), ${f(eventIds.size)} distinct event ids and ${f(observationIds.size)} distinct observation ids on dx.observations.v1 (${f(messagesSeen)} messages), ${f(missing)} missing; ${((lastSeenAt - started) / 1000).toFixed(1)} s from the first request to the last event.`,
         '',
-      ].join('\n'),
-    );
-    if (missing !== 0) throw new Error(`${missing} accepted observations never reached dx.observations.v1`);
+      ],
+    };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await service.stop();
+    await dropTestDatabase(databaseUrl);
+  }
+}
+
+async function main(): Promise<void> {
+  const infra = await benchInfra();
+  process.env.DATABASE_URL = infra.databaseUrl;
+  const kafka = new Kafka({ clientId: 'bench', brokers: infra.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+  const lines = [
+    `## Ingestion throughput — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, batches of ${BATCH}, ${CONCURRENCY} concurrent clients`,
+    '',
+  ];
+  let peak: { service: RunningService; mb: number } | undefined;
+  try {
+    for (const total of benchSizes()) {
+      log(`ingestion, ${formatCount(total)} observations`);
+      const result = await measure(infra, kafka, total);
+      lines.push(...result.lines);
+      const ratio = result.publishRate / result.raw;
+      recordFigure({
+        figure: `ingestion throughput, ${formatCount(total)} observations (published on dx.observations.v1)`,
+        measured: result.publishRate,
+        unit: 'obs/s',
+        baseline: { label: 'raw kafkajs produce', value: result.raw, unit: 'obs/s' },
+        ratio: { value: ratio, as: 'times' },
+        goal: { text: '≥ 0.50 × raw', met: ratio >= 0.5 },
+      });
+      if (!peak || result.peakMb > peak.mb) peak = { service: result.service, mb: result.peakMb };
+    }
+    if (peak) recordMemory(peak.service, peak.mb, 'highest of every ingestion run');
+    process.stdout.write(lines.join('\n'));
+  } finally {
     await infra.stop();
   }
 }

@@ -1,43 +1,21 @@
 // End-to-end alert latency (issue #11, quality.md "Speed"): from a slipping observation's 202 to the webhook
 // request at a local receiver, p50 and p99, once with the platform idle and once while 2,000 observations/s
-// of background load flow, in the same run. The three services run as processes on the shared (or local)
-// infrastructure. Probes alternate a slip and a recovery of one commune's fibre share, so each one fires
+// of background load flow, in the same run. The three services run as their own processes on the
+// infrastructure of `npm run bench`. Probes alternate a slip and a recovery of one commune's fibre share, so each one fires
 // a new alert or resolves it (both are notified at once: critical). Not a test: nothing is asserted.
-import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import path from 'node:path';
 
 import { DEFAULT_CATALOGUE, HierarchyRegistry } from '@dx/domain';
+import { createTestDatabase, dropTestDatabase, uniqueSuffix } from '@dx/testing';
 
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the local infrastructure is plain CommonJS tooling, in no project
-const { ensureInfra } = require('../../tools/infra/local-infra.cjs');
+import { benchInfra, percentile, recordFigure, recordMemory, RunningService, ServiceName, startService } from '../support/bench-support';
 
-const REPO = path.resolve(__dirname, '../..');
 const SAMPLES = Number(process.env.BENCH_ALERT_SAMPLES ?? 200);
 const LOAD_PER_SECOND = Number(process.env.BENCH_LOAD_PER_SECOND ?? 2_000);
 const ADMIN = 'bench-admin-token-0123456789';
 const PERIOD = '2025-Q2';
-
-interface Service {
-  name: 'ingestion' | 'computation' | 'notification';
-  port: number;
-  child?: ChildProcess;
-}
-
-async function waitReady(service: Service): Promise<void> {
-  for (let i = 0; i < 900; i += 1) {
-    if (service.child?.exitCode !== null) throw new Error(`${service.name} exited`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${service.port}/health/ready`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${service.name} not ready`);
-}
 
 async function call(port: number, route: string, token: string, body: unknown): Promise<{ status: number; body: any }> {
   const response = await fetch(`http://127.0.0.1:${port}${route}`, {
@@ -48,20 +26,13 @@ async function call(port: number, route: string, token: string, body: unknown): 
   return { status: response.status, body: await response.json().catch(() => undefined) };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 async function main(): Promise<void> {
-  const infra = await ensureInfra({ purpose: 'test', log: () => undefined });
-  const prefix = `bench-alerts-${Date.now()}.`;
-  const databaseUrl = new URL(infra.databaseUrl);
-  databaseUrl.pathname = `/bench_alerts_${Date.now()}`;
-  const services: Service[] = [
-    { name: 'ingestion', port: 13_201 },
-    { name: 'computation', port: 13_202 },
-    { name: 'notification', port: 13_203 },
-  ];
+  const infra = await benchInfra();
+  process.env.DATABASE_URL = infra.databaseUrl;
+  const prefix = `bench-alerts-${uniqueSuffix(4)}.`;
+  // One database for the three services, as in production each has its own schema.
+  const databaseUrl = await createTestDatabase('bench_alerts');
+  const services: RunningService[] = [];
   // The receiver notes when each alert's event arrives; probes wait on it.
   const arrivals = new Map<string, number>();
   const waiters = new Map<string, () => void>();
@@ -80,28 +51,23 @@ async function main(): Promise<void> {
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
 
-  for (const service of services) {
-    service.child = spawn(process.execPath, ['-r', path.join(REPO, 'tools/register.cjs'), path.join(REPO, `apps/${service.name}/src/main.ts`)], {
-      cwd: REPO,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        KAFKA_BROKERS: infra.kafkaBrokers,
-        DATABASE_URL: databaseUrl.toString(),
-        KAFKA_TOPIC_PREFIX: prefix,
-        [`${service.name.toUpperCase()}_PORT`]: String(service.port),
-        DX_ADMIN_TOKEN: ADMIN,
-        INGESTION_RATE_LIMIT_PER_MINUTE: '100000000',
-        COMPUTATION_OVERDUE_INTERVAL_MS: '0',
-        NOTIFICATION_DIGEST_INTERVAL_MS: '0',
-        LOG_LEVEL: 'warn',
-      },
-    });
-  }
-  const [ingestion, , notification] = services;
   try {
-    for (const service of services) await waitReady(service);
+    for (const name of ['ingestion', 'computation', 'notification'] as ServiceName[]) {
+      services.push(
+        await startService(name, {
+          NODE_ENV: 'test',
+          KAFKA_BROKERS: infra.kafkaBrokers,
+          DATABASE_URL: databaseUrl,
+          KAFKA_TOPIC_PREFIX: prefix,
+          DX_ADMIN_TOKEN: ADMIN,
+          INGESTION_RATE_LIMIT_PER_MINUTE: '100000000',
+          COMPUTATION_OVERDUE_INTERVAL_MS: '0',
+          NOTIFICATION_DIGEST_INTERVAL_MS: '0',
+          LOG_LEVEL: 'warn',
+        }),
+      );
+    }
+    const [ingestion, , notification] = services;
     const agency = await call(ingestion.port, '/v1/agencies', ADMIN, { code: 'bench', name: 'Bench', measures: ['*'], units: ['92'] });
     const apiKey: string = agency.body.apiKey;
     // The background load reports as another agency, on other measures: it competes for the services only.
@@ -212,6 +178,22 @@ async function main(): Promise<void> {
     await load;
     const loadRate = sent / ((performance.now() - loadStarted) / 1000);
 
+    const notificationPeakMb = await notification.stop();
+    recordMemory(notification, notificationPeakMb, 'alert latency run');
+    const figure = (p: 50 | 99, goal: number) => {
+      const idleMs = percentile(idle, p);
+      const loadedMs = loadFailure ? Number.POSITIVE_INFINITY : percentile(loaded, p);
+      recordFigure({
+        figure: `alert latency p${p}, under ${Math.round(loadRate).toLocaleString('en-US')} obs/s of load (goal's load: ${LOAD_PER_SECOND.toLocaleString('en-US')})${loadFailure ? `: ${loadFailure}` : ''}`,
+        measured: loadedMs,
+        unit: 'ms',
+        baseline: { label: `p${p} idle`, value: idleMs, unit: 'ms' },
+        ratio: { value: loadedMs / idleMs, as: 'times' },
+        goal: { text: `≤ ${goal} ms`, met: loadedMs <= goal },
+      });
+    };
+    figure(50, 50);
+    figure(99, 250);
     const ms = (n: number) => `${n.toFixed(1)} ms`;
     process.stdout.write(
       [
@@ -231,9 +213,9 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   } finally {
-    for (const service of services) service.child?.kill('SIGTERM');
-    await Promise.all(services.map((s) => (s.child && s.child.exitCode === null ? new Promise((r) => s.child?.once('exit', r)) : undefined)));
+    await Promise.all(services.map((s) => s.stop()));
     receiver.close();
+    await dropTestDatabase(databaseUrl).catch(() => undefined);
     await infra.stop();
   }
 }

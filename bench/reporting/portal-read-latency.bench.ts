@@ -2,10 +2,7 @@
 // under 1,000 requests/s from autocannon on loopback (p99), and their most requests/s, against a static
 // JSON route of the same server (`/health/live`) in the same run. The service runs as its own process on
 // a read model of 16 indicators × every unit × 22 quarters. Prints one markdown table; not a test.
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
-import path from 'node:path';
 
 import autocannon from 'autocannon';
 import { Kafka, logLevel } from 'kafkajs';
@@ -15,24 +12,11 @@ import { IndicatorComputedV1, ProducedIndicatorComputedV1 } from '@dx/contracts'
 import { DEFAULT_CATALOGUE, HierarchyRegistry } from '@dx/domain';
 import { EventPublisher } from '@dx/messaging';
 
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the local infrastructure is plain CommonJS tooling, in no project
-const { ensureInfra } = require('../../tools/infra/local-infra.cjs');
+import { benchInfra, recordFigure, recordMemory, RunningService, startService } from '../support/bench-support';
 
-const REPO = path.resolve(__dirname, '../..');
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const RATE = 1_000;
 const QUARTERS = Array.from({ length: 22 }, (_, i) => `${2020 + Math.floor(i / 4)}-Q${(i % 4) + 1}`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 300_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -50,7 +34,7 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
 }
 
 async function main(): Promise<void> {
-  const infra = await ensureInfra({ purpose: 'test', log: () => undefined });
+  const infra = await benchInfra();
   const suffix = randomBytes(4).toString('hex');
   const prefix = `bench-rep-${suffix}.`;
   const serverUrl = new URL(infra.databaseUrl);
@@ -60,25 +44,17 @@ async function main(): Promise<void> {
   await admin.query(`CREATE DATABASE ${database}`);
   const databaseUrl = new URL(serverUrl.toString());
   databaseUrl.pathname = `/${database}`;
-  const port = await freePort();
-  let service: ChildProcess | undefined;
+  let service: RunningService | undefined;
   try {
-    service = spawn(process.execPath, ['-r', path.join(REPO, 'tools', 'register.cjs'), path.join(REPO, 'apps', 'reporting', 'src', 'main.ts')], {
-      cwd: REPO,
-      env: {
-        ...process.env,
-        KAFKA_BROKERS: infra.kafkaBrokers,
-        DATABASE_URL: databaseUrl.toString(),
-        KAFKA_TOPIC_PREFIX: prefix,
-        REPORTING_PORT: String(port),
-        HTTP_RATE_LIMIT_PER_MINUTE: '100000000',
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+    service = await startService('reporting', {
+      KAFKA_BROKERS: infra.kafkaBrokers,
+      DATABASE_URL: databaseUrl.toString(),
+      KAFKA_TOPIC_PREFIX: prefix,
+      HTTP_RATE_LIMIT_PER_MINUTE: '100000000',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
     });
-    const base = `http://127.0.0.1:${port}`;
-    await waitFor(async () => (await fetch(`${base}/health/ready`)).status === 200, 'the reporting service');
+    const base = service.url;
 
     // The read model: what computation would have published for every unit of the three-level version.
     const hierarchies = HierarchyRegistry.withDefaults();
@@ -119,11 +95,15 @@ async function main(): Promise<void> {
 
     const communes = units.filter((u) => u.level === 3).slice(0, 40);
     const routes = [
-      { name: 'static JSON `/health/live` (baseline)', paths: ['/health/live'] },
-      { name: '`/v1/scorecard?unit=&period=`', paths: communes.map((u) => `/v1/scorecard?unit=${u.code}&period=2024-Q4`) },
-      { name: '`/v1/indicators/SOC-01/series?unit=`', paths: communes.map((u) => `/v1/indicators/SOC-01/series?unit=${u.code}&version=2024-11`) },
+      { name: 'static JSON `/health/live` (baseline)', figure: 'static', paths: ['/health/live'] },
+      { name: '`/v1/scorecard?unit=&period=`', figure: 'GET /v1/scorecard', paths: communes.map((u) => `/v1/scorecard?unit=${u.code}&period=2024-Q4`) },
+      {
+        name: '`/v1/indicators/SOC-01/series?unit=`',
+        figure: 'GET /v1/indicators/{code}/series',
+        paths: communes.map((u) => `/v1/indicators/SOC-01/series?unit=${u.code}&version=2024-11`),
+      },
     ];
-    const rows: Array<{ name: string; max: number; p50: number; p99: number; errors: number }> = [];
+    const rows: Array<{ name: string; figure: string; max: number; p50: number; p99: number; errors: number }> = [];
     for (const route of routes) {
       const requests = route.paths.map((p) => ({ method: 'GET' as const, path: p }));
       await run({ url: base, requests, connections: 10, duration: 2 }); // warm-up
@@ -131,6 +111,7 @@ async function main(): Promise<void> {
       const paced = await run({ url: base, requests, connections: 20, overallRate: RATE, duration: DURATION_S });
       rows.push({
         name: route.name,
+        figure: route.figure,
         max: saturated.requests.average,
         p50: paced.latency.p50,
         p99: paced.latency.p99,
@@ -138,6 +119,25 @@ async function main(): Promise<void> {
       });
     }
     const baseline = rows[0].max;
+    for (const row of rows.slice(1)) {
+      recordFigure({
+        figure: `portal read latency p99 at ${RATE.toLocaleString('en-US')} req/s, ${row.figure}${row.errors > 0 ? ` (${row.errors} non-2xx/errors)` : ''}`,
+        measured: row.p99,
+        unit: 'ms',
+        baseline: { label: 'static JSON route p99', value: rows[0].p99, unit: 'ms' },
+        ratio: { value: row.p99 / Math.max(rows[0].p99, 1), as: 'times' },
+        goal: { text: '≤ 20 ms', met: row.p99 <= 20 && row.errors === 0 },
+      });
+      recordFigure({
+        figure: `portal most requests/s, ${row.figure}`,
+        measured: row.max,
+        unit: 'req/s',
+        baseline: { label: 'static JSON route, same server', value: baseline, unit: 'req/s' },
+        ratio: { value: row.max / baseline, as: 'times' },
+        goal: { text: '≥ 0.50 × static', met: row.max / baseline >= 0.5 },
+      });
+    }
+    recordMemory(service, await service.stop(), 'portal read run');
     const format = (n: number) => Math.round(n).toLocaleString('en-US');
     process.stdout.write(
       [
@@ -152,8 +152,7 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   } finally {
-    service?.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 1_000));
+    await service?.stop();
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
     await admin.end();
     await infra.stop();

@@ -35,11 +35,12 @@ function noKafkaHelp(reason) {
  * 'start' local processes come first because their data survive a restart (containers are throwaway);
  * containers are used for 'start' only with INFRA_MODE=containers or when Java/Maven are missing.
  * Local PostgreSQL: purpose 'start' uses the persistent server in .dx/postgres on 55432; purpose 'test'
- * an ephemeral one (temp folder, free port, fsync off). Local Kafka: the broker in .dx/kafka on 19092
+ * an ephemeral one (temp folder, free port, fsync off); purpose 'bench' (npm run bench) an ephemeral one with
+ * fsync on, as production runs, and never containers unless INFRA_MODE=containers. Local Kafka: the broker in .dx/kafka on 19092
  * for both (tests isolate with unique topic and group names).
  *
  * @param {object} [options]
- * @param {'start'|'test'} [options.purpose='start']
+ * @param {'start'|'test'|'bench'} [options.purpose='start']
  * @param {(message: string) => void} [options.log]
  * @param {Array<string | { topic: string, numPartitions?: number }>} [options.topics] created (idempotently) once Kafka answers
  * @param {NodeJS.ProcessEnv} [options.env=process.env]
@@ -83,7 +84,7 @@ async function ensureInfra(options = {}) {
         if (needPostgres) [databaseUrl, mode.postgres] = [c.databaseUrl, 'containers'];
       } else {
         const [pg, kafka] = await Promise.allSettled([
-          needPostgres ? startLocalPostgres({ log, ephemeral: purpose === 'test' }) : Promise.resolve(undefined),
+          needPostgres ? startLocalPostgres({ log, ephemeral: purpose !== 'start', durable: purpose === 'bench' }) : Promise.resolve(undefined),
           needKafka ? startLocalKafka({ log }) : Promise.resolve(undefined),
         ]);
         if (pg.status === 'fulfilled' && pg.value) {

@@ -13,7 +13,7 @@ export declare class InfraError extends Error {
 }
 
 export interface EnsureInfraOptions {
-  purpose?: 'start' | 'test';
+  purpose?: 'start' | 'test' | 'bench';
   log?: InfraLog;
   topics?: TopicSpec[];
   env?: NodeJS.ProcessEnv;
@@ -60,6 +60,8 @@ export declare function startLocalPostgres(options?: {
   dir?: string;
   port?: number;
   ephemeral?: boolean;
+  /** with ephemeral: fsync and synchronous_commit stay on (benchmarks) */
+  durable?: boolean;
   timeoutMs?: number;
   log?: InfraLog;
 }): Promise<LocalPostgres>;

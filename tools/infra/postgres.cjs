@@ -158,6 +158,8 @@ async function initialise(bin, dataDir, ids, log) {
  *                                      with ephemeral, a new temp folder)
  * @param {number} [options.port]       default 55432 (ephemeral: a free port)
  * @param {boolean} [options.ephemeral] temp folder deleted on stop, fsync/synchronous_commit off (tests)
+ * @param {boolean} [options.durable]   with ephemeral: keep fsync and synchronous_commit on (benchmarks, whose
+ *                                      figures must be what a production server would show)
  * @param {number} [options.timeoutMs]  start deadline (default 60 s)
  * @param {(message: string) => void} [options.log]
  * @returns {Promise<{ url: string, port: number, dataDir: string, started: boolean, stop: () => Promise<void> }>}
@@ -165,6 +167,7 @@ async function initialise(bin, dataDir, ids, log) {
 async function startLocalPostgres(options = {}) {
   const log = options.log || defaultLog;
   const ephemeral = options.ephemeral === true;
+  const unsafe = ephemeral && options.durable !== true;
   const timeoutMs = options.timeoutMs || 60_000;
   const dir = path.resolve(options.dir || (ephemeral ? fs.mkdtempSync(path.join(os.tmpdir(), 'dx-pg-')) : process.env.PG_DIR || DEFAULT_DIR));
   let port = options.port || (ephemeral ? await freePort() : Number(process.env.PG_PORT) || DEFAULT_PORT);
@@ -213,7 +216,7 @@ async function startLocalPostgres(options = {}) {
     '-c listen_addresses=127.0.0.1',
     "-c unix_socket_directories=''",
     '-c max_connections=200',
-    ...(ephemeral ? ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off'] : []),
+    ...(unsafe ? ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off'] : []),
   ];
   const { code, output } = await run(
     bin.pgCtl,

@@ -21,10 +21,11 @@ function portOf(service, env) {
 /**
  * Node arguments that run an app: its TypeScript source through ts-node (development), or with
  * `built: true` the bundle that `nx run <app>:build` wrote to dist/apps/<app>/ (see `npm run build`).
+ * `nodeArgs` go before them (e.g. `--cpu-prof` in `npm run bench`).
  */
-function appArguments(name, { built = false } = {}) {
-  if (built) return ['--enable-source-maps', path.join(REPO_ROOT, 'dist', 'apps', name, 'main.cjs')];
-  return ['-r', path.join(REPO_ROOT, 'tools', 'register.cjs'), path.join(REPO_ROOT, 'apps', name, 'src', 'main.ts')];
+function appArguments(name, { built = false, nodeArgs = [] } = {}) {
+  if (built) return [...nodeArgs, '--enable-source-maps', path.join(REPO_ROOT, 'dist', 'apps', name, 'main.cjs')];
+  return [...nodeArgs, '-r', path.join(REPO_ROOT, 'tools', 'register.cjs'), path.join(REPO_ROOT, 'apps', name, 'src', 'main.ts')];
 }
 
 /** Starts a service (see appArguments); its JSON log goes to `logFile` (null: this process's output). */

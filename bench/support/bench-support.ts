@@ -1,0 +1,181 @@
+// What every benchmark shares: the infrastructure (the one `npm run bench` started, passed down as
+// KAFKA_BROKERS / DATABASE_URL), the observation counts to measure (BENCH_SIZES), services run as their own
+// processes (profiled with BENCH_PROFILE, their peak resident memory read from /proc), and the figures each
+// benchmark hands to tools/scripts/bench.cjs for the summary table (BENCH_FIGURES_FILE, one JSON per line).
+import { ChildProcess } from 'node:child_process';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the local infrastructure is plain CommonJS tooling, in no project
+const { ensureInfra } = require('../../tools/infra/local-infra.cjs') as { ensureInfra: (options: object) => Promise<Infra> };
+
+/** What tools/infra/local-infra.cjs provides (its types: local-infra.d.cts). */
+export interface Infra {
+  kafkaBrokers: string;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+// eslint-disable-next-line @nx/enforce-module-boundaries -- how a service process is started, shared with `npm start`
+const services = require('../../tools/scripts/services.cjs') as {
+  SERVICES: ServiceDefinition[];
+  spawnService(service: ServiceDefinition, env: NodeJS.ProcessEnv, logFile: string | null, options: { built?: boolean; nodeArgs?: string[] }): ChildProcess;
+  waitUntilReady(service: ServiceDefinition, port: number, child: ChildProcess, timeoutMs: number): Promise<void>;
+};
+
+interface ServiceDefinition {
+  name: string;
+  portVariable: string;
+  defaultPort: number;
+}
+
+export type ServiceName = 'ingestion' | 'computation' | 'notification' | 'reporting';
+
+export const REPO = path.resolve(__dirname, '../..');
+export const RESULTS_DIR = path.join(REPO, 'bench', 'results');
+
+/** The same Kafka and PostgreSQL as the other benchmarks of the run; started here only when run alone. */
+export function benchInfra(): Promise<Infra> {
+  return ensureInfra({ purpose: 'bench', log: (message: string) => process.stderr.write(`[infra] ${message}\n`) });
+}
+
+/**
+ * Observation counts for the throughput benchmarks: BENCH_SIZES (comma list), else BENCH_OBSERVATIONS (one
+ * count, as before), else 100,000 and 1,000,000 — how cost grows is the point (issue 14).
+ */
+export function benchSizes(): number[] {
+  const raw = process.env.BENCH_SIZES ?? process.env.BENCH_OBSERVATIONS ?? '100000,1000000';
+  const sizes = raw
+    .split(',')
+    .map((s) => Number(s.trim().replace(/_/g, '')))
+    .filter((n) => Number.isInteger(n) && n > 0);
+  if (sizes.length === 0) throw new Error(`BENCH_SIZES: expected a comma list of observation counts, got "${raw}"`);
+  return sizes;
+}
+
+/** One row of the summary table. `met` is left to the goal's direction: higher or lower is better. */
+export interface Figure {
+  figure: string;
+  measured: number;
+  unit: string;
+  baseline?: { label: string; value: number; unit: string };
+  /** measured ÷ baseline, as the goal states it (× or %) */
+  ratio?: { value: number; as: 'times' | 'percent' };
+  goal: { text: string; met: boolean };
+}
+
+/** Hands a figure to `npm run bench` (which prints them as one table), and says it on stderr. */
+export function recordFigure(figure: Figure): void {
+  process.stderr.write(`[bench] ${figure.figure}: ${figure.measured} ${figure.unit}${figure.goal.met ? '' : ' (goal not met)'}\n`);
+  const file = process.env.BENCH_FIGURES_FILE;
+  if (file) appendFileSync(file, `${JSON.stringify(figure)}\n`);
+}
+
+export const log = (message: string): void => {
+  process.stderr.write(`[bench] ${message}\n`);
+};
+
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Resident memory of a process in MB from /proc (Linux): `VmHWM` is its peak, `VmRSS` now. NaN elsewhere. */
+export function residentMb(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const kb = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'))?.[1];
+    return kb === undefined ? Number.NaN : Number(kb) / 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * Node flags for a service: with BENCH_PROFILE=1 (every service) or BENCH_PROFILE=computation,ingestion
+ * (those), a V8 CPU profile written when the service stops, under bench/results/profiles/<run>/ (git-ignored;
+ * open it in Chrome DevTools or speedscope). BENCH_PROFILE_INTERVAL_US sets the sampling interval.
+ */
+function profileArguments(name: ServiceName): string[] {
+  const wanted = (process.env.BENCH_PROFILE ?? '').split(',').map((s) => s.trim());
+  if (!wanted.some((w) => w === '1' || w === 'all' || w === name)) return [];
+  const run = process.env.BENCH_RUN_ID ?? new Date().toISOString().slice(0, 19).replace(/[:]/g, '-');
+  const dir = path.join(RESULTS_DIR, 'profiles', run, name);
+  mkdirSync(dir, { recursive: true });
+  const interval = process.env.BENCH_PROFILE_INTERVAL_US ? [`--cpu-prof-interval=${process.env.BENCH_PROFILE_INTERVAL_US}`] : [];
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...interval];
+}
+
+export interface RunningService {
+  readonly name: ServiceName;
+  readonly port: number;
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** resident memory when it answered ready, MB */
+  readonly readyRssMb: number;
+  /** resident memory now and its peak so far, MB (read before stop) */
+  memory(): { rssMb: number; peakMb: number };
+  /** SIGTERM (a clean stop writes the CPU profile), SIGKILL after 20 s; the peak resident memory, MB. */
+  stop(): Promise<number>;
+}
+
+/**
+ * Starts a service as its own process, as `npm start` does (tools/scripts/services.cjs): from the
+ * TypeScript source, or with BENCH_BUILT=1 from the bundle of `npm run build`. Its output goes to
+ * bench/results/logs/<service>.log (git-ignored). Resolves once /health/ready answers 200.
+ */
+export async function startService(name: ServiceName, env: NodeJS.ProcessEnv, port?: number): Promise<RunningService> {
+  const definition = services.SERVICES.find((s) => s.name === name);
+  if (!definition) throw new Error(`unknown service ${name}`);
+  const listenPort = port ?? (await freePort());
+  const logFile = path.join(RESULTS_DIR, 'logs', `${name}.log`);
+  const child = services.spawnService(definition, { ...process.env, ...env, [definition.portVariable]: String(listenPort) }, logFile, {
+    built: process.env.BENCH_BUILT === '1',
+    nodeArgs: profileArguments(name),
+  });
+  await services.waitUntilReady(definition, listenPort, child, 300_000);
+  const readyRssMb = residentMb(child.pid, 'VmRSS');
+  let peakMb = Number.NaN;
+  return {
+    name,
+    port: listenPort,
+    url: `http://127.0.0.1:${listenPort}`,
+    child,
+    readyRssMb,
+    memory: () => ({ rssMb: residentMb(child.pid, 'VmRSS'), peakMb: residentMb(child.pid, 'VmHWM') }),
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return peakMb;
+      peakMb = residentMb(child.pid, 'VmHWM');
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+      return peakMb;
+    },
+  };
+}
+
+/** The memory figure of a service: its peak resident memory against what it held when ready. */
+export function recordMemory(service: RunningService, peakMb: number, during: string): void {
+  recordFigure({
+    figure: `memory: ${service.name}, peak RSS (${during})`,
+    measured: peakMb,
+    unit: 'MB',
+    baseline: { label: 'RSS when ready', value: service.readyRssMb, unit: 'MB' },
+    ratio: { value: peakMb / service.readyRssMb, as: 'times' },
+    goal: { text: '≤ 300 MB', met: peakMb <= 300 },
+  });
+}
+
+export const formatCount = (n: number): string => Math.round(n).toLocaleString('en-US');
