@@ -5,6 +5,7 @@ export * from './metrics/metrics';
 export * from './health/health';
 export * from './http/api-error';
 export * from './http/api-error.filter';
+export * from './http/api-error-responses.decorator';
 export * from './http/json-depth.util';
 export * from './database/database.util';
 export * from './database/migrations.util';

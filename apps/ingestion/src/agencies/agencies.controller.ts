@@ -2,11 +2,10 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from 
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 
-import { parseRequest } from '@dx/platform';
+import { ApiErrorResponses, parseRequest } from '@dx/platform';
 
 import { AdminGuard } from '../auth/auth.guards';
 import { PrincipalThrottlerGuard } from '../auth/principal-throttler.guard';
-import { ERROR_RESPONSES } from '../http/openapi.constant';
 import { agencyCodeSchema, AgenciesService, createAgencySchema } from './agencies.service';
 
 // Checked before any query: a malformed parameter is a 400 naming it, never a database error.
@@ -49,9 +48,7 @@ export class AgenciesController {
       },
     },
   })
-  @ApiResponse(ERROR_RESPONSES.invalidRequest)
-  @ApiResponse(ERROR_RESPONSES.unauthenticated)
-  @ApiResponse(ERROR_RESPONSES.forbidden)
+  @ApiErrorResponses('invalid_request', 'unauthenticated', 'forbidden')
   @ApiResponse({ status: 409, description: 'conflict: the code is taken' })
   create(@Body() body: unknown) {
     return this.agencies.create(parseRequest(createAgencySchema, body));
@@ -67,8 +64,7 @@ export class AgenciesController {
   @ApiOperation({ summary: 'Cấp khoá mới / issue a new key (rotation: the old one works until revoked)' })
   @ApiResponse({ status: 201, schema: { example: { apiKey: 'dxk_…', keyId: '0b7e…' } } })
   @ApiParam({ name: 'code', example: 'vnpt-cantho' })
-  @ApiResponse(ERROR_RESPONSES.invalidRequest)
-  @ApiResponse(ERROR_RESPONSES.notFound)
+  @ApiErrorResponses('invalid_request', 'not_found')
   rotate(@Param() params: unknown) {
     return this.agencies.rotateKey(parseRequest(agencyParamsSchema, params).code);
   }
@@ -79,8 +75,7 @@ export class AgenciesController {
   @ApiResponse({ status: 204 })
   @ApiParam({ name: 'code', example: 'vnpt-cantho' })
   @ApiParam({ name: 'keyId', format: 'uuid' })
-  @ApiResponse(ERROR_RESPONSES.invalidRequest)
-  @ApiResponse(ERROR_RESPONSES.notFound)
+  @ApiErrorResponses('invalid_request', 'not_found')
   async revoke(@Param() params: unknown): Promise<void> {
     const { code, keyId } = parseRequest(keyParamsSchema, params);
     await this.agencies.revokeKey(code, keyId);

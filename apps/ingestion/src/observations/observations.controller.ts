@@ -3,12 +3,11 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiParam,
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 
-import { ApiError, parseRequest, textParameter } from '@dx/platform';
+import { ApiError, ApiErrorResponses, parseRequest, textParameter } from '@dx/platform';
 
 import { AgencyGuard, CurrentAgency } from '../auth/auth.guards';
 import { PrincipalThrottlerGuard } from '../auth/principal-throttler.guard';
 import { ReportingAgency } from '../auth/principal.type';
-import { ERROR_RESPONSES } from '../http/openapi.constant';
 import { FindSubmissionService } from './find-submission.service';
 import { ListObservationsService } from './list-observations.service';
 import { parseObservationsCsv } from './observation-csv.util';
@@ -75,13 +74,7 @@ export class ObservationsController {
     description: 'every item was rejected (same body as 202), or idempotency_key_reused: the key was used for a different request',
     schema: { example: { ...ANSWER_EXAMPLE, accepted: 0 } },
   })
-  @ApiResponse(ERROR_RESPONSES.malformedJson)
-  @ApiResponse(ERROR_RESPONSES.invalidRequest)
-  @ApiResponse(ERROR_RESPONSES.unauthenticated)
-  @ApiResponse(ERROR_RESPONSES.forbidden)
-  @ApiResponse(ERROR_RESPONSES.tooLarge)
-  @ApiResponse(ERROR_RESPONSES.rateLimited)
-  @ApiResponse(ERROR_RESPONSES.unavailable)
+  @ApiErrorResponses('malformed_json', 'invalid_request', 'unauthenticated', 'forbidden', 'payload_too_large', 'rate_limited', 'unavailable')
   async submitJson(
     @CurrentAgency() agency: ReportingAgency,
     @Req() request: Request,
@@ -106,11 +99,7 @@ export class ObservationsController {
   })
   @ApiResponse({ status: 202, description: '`index` is the data row number, 1-based', schema: { example: ANSWER_EXAMPLE } })
   @ApiResponse({ status: 422, description: 'every row was rejected, or idempotency_key_reused' })
-  @ApiResponse(ERROR_RESPONSES.invalidRequest)
-  @ApiResponse(ERROR_RESPONSES.unauthenticated)
-  @ApiResponse(ERROR_RESPONSES.tooLarge)
-  @ApiResponse(ERROR_RESPONSES.rateLimited)
-  @ApiResponse(ERROR_RESPONSES.unavailable)
+  @ApiErrorResponses('invalid_request', 'invalid_csv', 'unauthenticated', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'unavailable')
   async submitCsv(
     @CurrentAgency() agency: ReportingAgency,
     @Req() request: Request,
@@ -138,8 +127,7 @@ export class ObservationsController {
   @ApiOperation({ summary: 'Xem lại kết quả một lần gửi / the answer to a submission again (own submissions only)' })
   @ApiResponse({ status: 200, schema: { example: ANSWER_EXAMPLE } })
   @ApiParam({ name: 'submissionId', format: 'uuid' })
-  @ApiResponse(ERROR_RESPONSES.invalidRequest)
-  @ApiResponse(ERROR_RESPONSES.notFound)
+  @ApiErrorResponses('invalid_request', 'not_found')
   async submission(@CurrentAgency() agency: ReportingAgency, @Param() params: unknown) {
     const { submissionId } = parseRequest(submissionParamsSchema, params);
     const answer = await this.findSubmission.execute(agency.code, submissionId);
@@ -153,7 +141,7 @@ export class ObservationsController {
   @ApiQuery({ name: 'unit', required: false })
   @ApiQuery({ name: 'period', required: false })
   @ApiQuery({ name: 'limit', required: false, description: 'at most 1000 (default 100)' })
-  @ApiResponse(ERROR_RESPONSES.invalidRequest)
+  @ApiErrorResponses('invalid_request')
   async list(@CurrentAgency() agency: ReportingAgency, @Query() query: unknown) {
     const { limit, ...filter } = parseRequest(listQuerySchema, query);
     return { observations: await this.listObservations.execute(agency.code, filter, limit) };

@@ -3,11 +3,10 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, 
 import { z } from 'zod';
 
 import { AdministrativeUnit, UnitHierarchy } from '@dx/domain';
-import { ApiError, parseRequest, textParameter } from '@dx/platform';
+import { ApiError, ApiErrorResponses, parseRequest, textParameter } from '@dx/platform';
 
 import { AdminGuard } from '../auth/auth.guards';
 import { PrincipalThrottlerGuard } from '../auth/principal-throttler.guard';
-import { ERROR_RESPONSES } from '../http/openapi.constant';
 import { ChangeReferenceDataService } from './change-reference-data.service';
 import { ReferenceDataService } from './reference-data.service';
 
@@ -114,8 +113,7 @@ export class ReferenceDataController {
     },
   })
   @ApiResponse({ status: 200, description: 'the indicator as now defined, with its targets' })
-  @ApiResponse(ERROR_RESPONSES.invalidRequest)
-  @ApiResponse(ERROR_RESPONSES.notFound)
+  @ApiErrorResponses('invalid_request', 'not_found')
   @ApiResponse(
     refusedExample('invalid_targets', {
       code: 'level_not_in_hierarchy',
@@ -146,8 +144,7 @@ export class ReferenceDataController {
   @ApiParam({ name: 'version', example: '2026-01' })
   @ApiBody({ schema: { type: 'object', required: ['effectiveFrom', 'units'], example: hierarchyExample } })
   @ApiResponse({ status: 200, description: 'the version as loaded' })
-  @ApiResponse(ERROR_RESPONSES.invalidRequest)
-  @ApiResponse(ERROR_RESPONSES.tooLarge)
+  @ApiErrorResponses('invalid_request', 'payload_too_large')
   @ApiResponse(
     refusedExample('invalid_hierarchy', {
       code: 'unknown_parent',
@@ -171,8 +168,7 @@ export class ReferenceDataController {
   })
   @ApiQuery({ name: 'level', required: false, enum: ['1', '2', '3'], description: 'cấp / level' })
   @ApiQuery({ name: 'parent', required: false, description: 'mã đơn vị cấp trên trực tiếp / code of the direct parent' })
-  @ApiResponse(ERROR_RESPONSES.invalidRequest)
-  @ApiResponse(ERROR_RESPONSES.notFound)
+  @ApiErrorResponses('invalid_request', 'not_found')
   units(@Query() query: unknown) {
     const { version, level, parent } = parseRequest(unitsQuerySchema, query);
     const hierarchies = this.reference.hierarchies;

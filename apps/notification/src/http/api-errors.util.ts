@@ -1,6 +1,4 @@
-import { ApiResponseOptions } from '@nestjs/swagger';
-
-import { API_ERROR_STATUS, ApiErrorCode, DomainError } from '@dx/contracts';
+import { DomainError } from '@dx/contracts';
 
 import { Outcome, Refusal } from '../errors/refusal.util';
 
@@ -13,9 +11,4 @@ export function toDomainError(refusal: Refusal): DomainError {
 export function orThrow<T extends object>(outcome: Outcome<T>): T {
   if (!outcome.ok) throw toDomainError(outcome);
   return outcome;
-}
-
-/** OpenAPI documentation of an error answer, from the same table as the answers themselves. */
-export function errorResponse(code: ApiErrorCode): ApiResponseOptions {
-  return { status: API_ERROR_STATUS[code], description: code, schema: { example: { error: { code, message: 'tiếng Việt / English', details: [] } } } };
 }

@@ -2,9 +2,9 @@ import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 
-import { parseRequest } from '@dx/platform';
+import { ApiErrorResponses, parseRequest } from '@dx/platform';
 
-import { errorResponse, orThrow } from '../http/api-errors.util';
+import { orThrow } from '../http/api-errors.util';
 import { Principal } from '../subscriptions/credentials.service';
 import { CurrentPrincipal } from '../subscriptions/principal.decorator';
 import { SubscriberGuard } from '../subscriptions/subscriber.guard';
@@ -48,8 +48,7 @@ export class InboxController {
       },
     },
   })
-  @ApiResponse(errorResponse('unauthenticated'))
-  @ApiResponse(errorResponse('inbox_not_enabled'))
+  @ApiErrorResponses('unauthenticated', 'inbox_not_enabled')
   async read(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
     const { limit, before } = parseRequest(inboxQuerySchema, query);
     const { items } = orThrow(await this.inbox.read(principal, limit, before));

@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 
-import { parseRequest } from '@dx/platform';
+import { ApiErrorResponses, parseRequest } from '@dx/platform';
 
-import { errorResponse, orThrow } from '../http/api-errors.util';
+import { orThrow } from '../http/api-errors.util';
 import { AdminGuard } from './admin.guard';
 import { createSubscriptionSchema, subscriptionIdSchema } from './subscription-request.schema';
 import { subscriptionView } from './subscription.type';
@@ -38,11 +38,7 @@ export class SubscriptionsController {
     status: 201,
     schema: { example: { id: '0b7e…', ...EXAMPLE, webhook: { url: EXAMPLE.webhook.url }, createdAt: '2026-11-30T01:00:00.000Z', token: 'dxs_…' } },
   })
-  @ApiResponse(errorResponse('invalid_request'))
-  @ApiResponse(errorResponse('malformed_json'))
-  @ApiResponse(errorResponse('unauthenticated'))
-  @ApiResponse(errorResponse('forbidden'))
-  @ApiResponse(errorResponse('invalid_scope'))
+  @ApiErrorResponses('invalid_request', 'malformed_json', 'unauthenticated', 'forbidden', 'invalid_scope')
   async create(@Body() body: unknown) {
     const created = orThrow(await this.subscriptions.create(parseRequest(createSubscriptionSchema, body)));
     return { ...subscriptionView(created.subscription), token: created.token };
@@ -56,7 +52,7 @@ export class SubscriptionsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Một đăng ký / one subscription' })
-  @ApiResponse(errorResponse('subscription_not_found'))
+  @ApiErrorResponses('subscription_not_found')
   async get(@Param('id') id: string) {
     return subscriptionView(orThrow(await this.subscriptions.get(parseRequest(subscriptionIdSchema, id))).subscription);
   }
@@ -65,7 +61,7 @@ export class SubscriptionsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Xoá đăng ký / delete a subscription (its token stops working, pending deliveries are cancelled)' })
   @ApiResponse({ status: 204 })
-  @ApiResponse(errorResponse('subscription_not_found'))
+  @ApiErrorResponses('subscription_not_found')
   async delete(@Param('id') id: string): Promise<void> {
     orThrow(await this.subscriptions.delete(parseRequest(subscriptionIdSchema, id)));
   }

@@ -3,9 +3,10 @@ import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import { z } from 'zod';
 
 import { AlertsResponse, alertsResponseSchema } from '@dx/contracts';
+import { ApiErrorResponses } from '@dx/platform';
 
 import { CACHE_CONTROL } from '../http/cache-control.constant';
-import { ApiErrorResponses, openApiSchema } from '../http/openapi.util';
+import { openApiSchema, REFUSAL_EXAMPLES } from '../http/openapi.util';
 import { limitParam, parseQuery, unitParam } from '../http/query-params.util';
 import { ListAlertsService } from './list-alerts.service';
 
@@ -57,7 +58,7 @@ export class AlertsController {
   @ApiQuery({ name: 'indicator', required: false, example: 'SOC-01' })
   @ApiQuery({ name: 'limit', required: false, description: '1–1000, default 100' })
   @ApiOkResponse({ schema: openApiSchema(alertsResponseSchema, EXAMPLE) })
-  @ApiErrorResponses('badRequest', 'rateLimited', 'unavailable')
+  @ApiErrorResponses(REFUSAL_EXAMPLES.invalidParameter, 'rate_limited', 'unavailable')
   list(@Query() query: unknown): Promise<AlertsResponse> {
     return this.listAlerts.execute(parseQuery(alertsQuery, query));
   }

@@ -15,9 +15,10 @@ import {
   unitsResponseSchema,
 } from '@dx/contracts';
 import { UnitLevel } from '@dx/domain';
+import { ApiErrorResponses } from '@dx/platform';
 
 import { CACHE_CONTROL } from '../http/cache-control.constant';
-import { ApiErrorResponses, openApiSchema } from '../http/openapi.util';
+import { openApiSchema, REFUSAL_EXAMPLES } from '../http/openapi.util';
 import { parseQuery, unitParam, versionParam } from '../http/query-params.util';
 import { ReportingError } from '../shared/reporting-error.exception';
 import { CatalogueService } from './catalogue.service';
@@ -42,7 +43,7 @@ export class CatalogueController {
   @Header('Cache-Control', CACHE_CONTROL.reference)
   @ApiOperation({ summary: 'Danh mục chỉ tiêu / the indicators with their pillars and targets' })
   @ApiOkResponse({ schema: openApiSchema(indicatorsResponseSchema, INDICATORS_EXAMPLE) })
-  @ApiErrorResponses('rateLimited')
+  @ApiErrorResponses('rate_limited')
   indicators(): IndicatorsResponse {
     return this.catalogue.indicators();
   }
@@ -52,7 +53,7 @@ export class CatalogueController {
   @ApiOperation({ summary: 'Một chỉ tiêu / one indicator' })
   @ApiParam({ name: 'code', example: 'SOC-01' })
   @ApiOkResponse({ schema: openApiSchema(indicatorViewSchema, INDICATORS_EXAMPLE.indicators[0]) })
-  @ApiErrorResponses('unknownIndicator', 'rateLimited')
+  @ApiErrorResponses(REFUSAL_EXAMPLES.unknownIndicator, 'rate_limited')
   indicator(@Param('code') code: string): IndicatorView {
     const found = this.catalogue.indicators().indicators.find((i) => i.code === code);
     if (!found) throw ReportingError.unknownIndicator(code);
@@ -66,7 +67,7 @@ export class CatalogueController {
   @ApiQuery({ name: 'level', required: false, enum: ['1', '2', '3'] })
   @ApiQuery({ name: 'parent', required: false, example: '92', description: 'only the direct children of this unit' })
   @ApiOkResponse({ schema: openApiSchema(unitsResponseSchema, UNITS_EXAMPLE) })
-  @ApiErrorResponses('badRequest', 'unknownUnit', 'rateLimited')
+  @ApiErrorResponses(REFUSAL_EXAMPLES.invalidParameter, REFUSAL_EXAMPLES.unknownUnit, 'rate_limited')
   units(@Query() query: unknown): UnitsResponse {
     return this.catalogue.units(parseQuery(unitsQuery, query));
   }
@@ -77,7 +78,7 @@ export class CatalogueController {
   @ApiParam({ name: 'code', example: '31117' })
   @ApiQuery({ name: 'version', required: false, example: '2024-11' })
   @ApiOkResponse({ schema: openApiSchema(unitsResponseSchema, { ...UNITS_EXAMPLE, units: UNITS_EXAMPLE.units.slice(0, 1) }) })
-  @ApiErrorResponses('badRequest', 'unknownUnit', 'rateLimited')
+  @ApiErrorResponses(REFUSAL_EXAMPLES.invalidParameter, REFUSAL_EXAMPLES.unknownUnit, 'rate_limited')
   unit(@Param('code') code: string, @Query() query: unknown): UnitsResponse {
     return this.catalogue.unit(code, parseQuery(versionQuery, query).version);
   }
@@ -88,7 +89,7 @@ export class CatalogueController {
   @ApiParam({ name: 'code', example: '92' })
   @ApiQuery({ name: 'version', required: false, example: '2024-11' })
   @ApiOkResponse({ schema: openApiSchema(periodsResponseSchema, PERIODS_EXAMPLE) })
-  @ApiErrorResponses('badRequest', 'unknownUnit', 'rateLimited', 'unavailable')
+  @ApiErrorResponses(REFUSAL_EXAMPLES.invalidParameter, REFUSAL_EXAMPLES.unknownUnit, 'rate_limited', 'unavailable')
   periods(@Param('code') code: string, @Query() query: unknown): Promise<PeriodsResponse> {
     return this.catalogue.periods(code, parseQuery(versionQuery, query).version);
   }

@@ -4,9 +4,10 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 
 import { CHANGE_TYPES, ChangeItem, changesResponseSchema, ChangeType, changeTypeSchema } from '@dx/contracts';
+import { ApiErrorResponses } from '@dx/platform';
 
 import { CACHE_CONTROL } from '../http/cache-control.constant';
-import { ApiErrorResponses, openApiSchema } from '../http/openapi.util';
+import { openApiSchema, REFUSAL_EXAMPLES } from '../http/openapi.util';
 import { limitParam, parseQuery } from '../http/query-params.util';
 import { ReportingError } from '../shared/reporting-error.exception';
 import { CHANGES_EXAMPLE } from './changes-example.constant';
@@ -41,7 +42,7 @@ export class ChangesController {
   @ApiQuery({ name: 'limit', required: false, description: '1–1000, default 100', example: 100 })
   @ApiQuery({ name: 'types', required: false, description: `comma list of ${CHANGE_TYPES.join(', ')}`, example: 'indicator_value' })
   @ApiOkResponse({ schema: openApiSchema(changesResponseSchema, CHANGES_EXAMPLE) })
-  @ApiErrorResponses('badRequest', 'rateLimited', 'unavailable')
+  @ApiErrorResponses(REFUSAL_EXAMPLES.invalidParameter, 'rate_limited', 'unavailable')
   async changes(@Query() query: unknown, @Res({ passthrough: true }) res: Response) {
     const q = parseQuery(changesQuery, query);
     const { page, full } = await this.list.execute({ after: BigInt(q.after), limit: q.limit, types: q.types });
@@ -62,7 +63,7 @@ export class ChangesController {
   @ApiQuery({ name: 'after', required: false })
   @ApiQuery({ name: 'types', required: false, example: 'indicator_value,alert,overdue_report' })
   @ApiOkResponse({ description: 'text/event-stream', schema: { type: 'string', example: 'id: 42\ndata: {"type":"indicator_value","cursor":"42",…}\n\n' } })
-  @ApiErrorResponses('badRequest')
+  @ApiErrorResponses(REFUSAL_EXAMPLES.invalidParameter)
   async streamChanges(
     @Query() query: unknown,
     @Headers('last-event-id') lastEventId: string | undefined,

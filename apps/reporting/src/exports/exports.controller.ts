@@ -1,9 +1,10 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiErrorResponses } from '@dx/platform';
 
 import { CACHE_CONTROL } from '../http/cache-control.constant';
-import { ApiErrorResponses } from '../http/openapi.util';
+import { REFUSAL_EXAMPLES } from '../http/openapi.util';
 import { parseQuery, scorecardQuery } from '../http/query-params.util';
 import { ExportFormat, ExportScorecardService } from './export-scorecard.service';
 
@@ -19,7 +20,7 @@ export class ExportsController {
   @ApiQuery({ name: 'period', required: true, example: '2025' })
   @ApiQuery({ name: 'version', required: false })
   @ApiOkResponse({ schema: { type: 'string', example: 'Mã đơn vị,Tên đơn vị,…\n92,Thành phố Cần Thơ,…' } })
-  @ApiErrorResponses('badRequest', 'unknownUnit', 'rateLimited', 'unavailable')
+  @ApiErrorResponses(REFUSAL_EXAMPLES.invalidParameter, REFUSAL_EXAMPLES.unknownUnit, 'rate_limited', 'unavailable')
   csv(@Query() query: unknown, @Res() res: Response): Promise<void> {
     return this.send('csv', query, res);
   }
@@ -31,7 +32,7 @@ export class ExportsController {
   @ApiQuery({ name: 'period', required: true, example: '2025' })
   @ApiQuery({ name: 'version', required: false })
   @ApiOkResponse({ description: 'an XLSX workbook with one sheet, "Bảng điểm"' })
-  @ApiErrorResponses('badRequest', 'unknownUnit', 'rateLimited', 'unavailable')
+  @ApiErrorResponses(REFUSAL_EXAMPLES.invalidParameter, REFUSAL_EXAMPLES.unknownUnit, 'rate_limited', 'unavailable')
   xlsx(@Query() query: unknown, @Res() res: Response): Promise<void> {
     return this.send('xlsx', query, res);
   }

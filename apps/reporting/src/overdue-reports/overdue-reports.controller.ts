@@ -3,9 +3,10 @@ import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import { z } from 'zod';
 
 import { OverdueReportsResponse, overdueReportsResponseSchema } from '@dx/contracts';
+import { ApiErrorResponses } from '@dx/platform';
 
 import { CACHE_CONTROL } from '../http/cache-control.constant';
-import { ApiErrorResponses, openApiSchema } from '../http/openapi.util';
+import { openApiSchema, REFUSAL_EXAMPLES } from '../http/openapi.util';
 import { limitParam, parseQuery, unitParam } from '../http/query-params.util';
 import { ListOverdueReportsService } from './list-overdue-reports.service';
 
@@ -46,7 +47,7 @@ export class OverdueReportsController {
   @ApiQuery({ name: 'measure', required: false, example: 'households.fibre' })
   @ApiQuery({ name: 'limit', required: false, description: '1–1000, default 100' })
   @ApiOkResponse({ schema: openApiSchema(overdueReportsResponseSchema, EXAMPLE) })
-  @ApiErrorResponses('badRequest', 'rateLimited', 'unavailable')
+  @ApiErrorResponses(REFUSAL_EXAMPLES.invalidParameter, 'rate_limited', 'unavailable')
   list(@Query() query: unknown): Promise<OverdueReportsResponse> {
     return this.listOverdue.execute(parseQuery(overdueQuery, query));
   }

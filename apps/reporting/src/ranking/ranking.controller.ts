@@ -3,9 +3,10 @@ import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestj
 import { z } from 'zod';
 
 import { RankingResponse, rankingResponseSchema } from '@dx/contracts';
+import { ApiErrorResponses } from '@dx/platform';
 
 import { CACHE_CONTROL } from '../http/cache-control.constant';
-import { ApiErrorResponses, openApiSchema } from '../http/openapi.util';
+import { openApiSchema, REFUSAL_EXAMPLES } from '../http/openapi.util';
 import { parseQuery, periodParam, unitParam, versionParam } from '../http/query-params.util';
 import { GetRankingService } from './get-ranking.service';
 
@@ -42,7 +43,7 @@ export class RankingController {
   @ApiQuery({ name: 'period', required: true, example: '2025-Q2' })
   @ApiQuery({ name: 'version', required: false, example: '2024-11' })
   @ApiOkResponse({ schema: openApiSchema(rankingResponseSchema, EXAMPLE) })
-  @ApiErrorResponses('badRequest', 'unknownIndicator', 'unknownUnit', 'rateLimited', 'unavailable')
+  @ApiErrorResponses(REFUSAL_EXAMPLES.invalidParameter, REFUSAL_EXAMPLES.unknownIndicator, REFUSAL_EXAMPLES.unknownUnit, 'rate_limited', 'unavailable')
   ranking(@Param('code') code: string, @Query() query: unknown): Promise<RankingResponse> {
     return this.getRanking.execute({ code, ...parseQuery(rankingQuery, query) });
   }

@@ -1,9 +1,10 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ScorecardResponse, scorecardResponseSchema } from '@dx/contracts';
+import { ApiErrorResponses } from '@dx/platform';
 
 import { CACHE_CONTROL } from '../http/cache-control.constant';
-import { ApiErrorResponses, openApiSchema } from '../http/openapi.util';
+import { openApiSchema, REFUSAL_EXAMPLES } from '../http/openapi.util';
 import { parseQuery, scorecardQuery } from '../http/query-params.util';
 import { GetScorecardService } from './get-scorecard.service';
 import { SCORECARD_EXAMPLE } from './scorecard-example.constant';
@@ -24,7 +25,7 @@ export class ScorecardController {
   @ApiQuery({ name: 'period', required: true, example: '2025', description: 'YYYY, YYYY-Qn or YYYY-MM' })
   @ApiQuery({ name: 'version', required: false, example: '2025-07' })
   @ApiOkResponse({ schema: openApiSchema(scorecardResponseSchema, SCORECARD_EXAMPLE) })
-  @ApiErrorResponses('badRequest', 'unknownUnit', 'rateLimited', 'unavailable')
+  @ApiErrorResponses(REFUSAL_EXAMPLES.invalidParameter, REFUSAL_EXAMPLES.unknownUnit, 'rate_limited', 'unavailable')
   scorecard(@Query() query: unknown): Promise<ScorecardResponse> {
     return this.getScorecard.execute(parseQuery(scorecardQuery, query));
   }

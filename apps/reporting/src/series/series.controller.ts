@@ -3,9 +3,10 @@ import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestj
 import { z } from 'zod';
 
 import { SeriesResponse, seriesResponseSchema } from '@dx/contracts';
+import { ApiErrorResponses } from '@dx/platform';
 
 import { CACHE_CONTROL } from '../http/cache-control.constant';
-import { ApiErrorResponses, openApiSchema } from '../http/openapi.util';
+import { openApiSchema, REFUSAL_EXAMPLES } from '../http/openapi.util';
 import { parseQuery, periodParam, unitParam, versionParam } from '../http/query-params.util';
 import { GetSeriesService } from './get-series.service';
 import { SERIES_EXAMPLE } from './series-example.constant';
@@ -37,7 +38,7 @@ export class SeriesController {
   @ApiQuery({ name: 'frequency', required: false, enum: ['month', 'quarter', 'year'] })
   @ApiQuery({ name: 'version', required: false, example: '2024-11' })
   @ApiOkResponse({ schema: openApiSchema(seriesResponseSchema, SERIES_EXAMPLE) })
-  @ApiErrorResponses('badRequest', 'unknownIndicator', 'unknownUnit', 'rateLimited', 'unavailable')
+  @ApiErrorResponses(REFUSAL_EXAMPLES.invalidParameter, REFUSAL_EXAMPLES.unknownIndicator, REFUSAL_EXAMPLES.unknownUnit, 'rate_limited', 'unavailable')
   series(@Param('code') code: string, @Query() query: unknown): Promise<SeriesResponse> {
     return this.getSeries.execute({ code, ...parseQuery(seriesQuery, query) });
   }

@@ -34,6 +34,10 @@ describe('OpenAPI document of ingestion', () => {
     expect(JSON.stringify(submit.requestBody)).toContain('households.fibre');
     expect(Object.keys(submit.responses).sort()).toEqual(['202', '400', '401', '403', '413', '422', '429', '503']);
     expect(JSON.stringify(submit.responses['429'])).toContain('rate_limited');
+    // Two codes share 400: both are documented, each with its example.
+    expect(JSON.stringify(submit.responses['400'])).toContain('"malformed_json"');
+    expect(JSON.stringify(submit.responses['400'])).toContain('"invalid_request"');
+    expect(JSON.stringify(paths['/v1/observations.csv'].post.responses['400'])).toContain('"invalid_csv"');
     expect(JSON.stringify(paths['/v1/observations.csv'].post.requestBody)).toContain('measure,unit,period,value');
     expect(Object.keys(paths['/v1/hierarchies/{version}'].put.responses).sort()).toEqual(['200', '400', '413', '422']);
     expect(JSON.stringify(paths['/v1/catalog/targets/{indicator}'].put.responses['422'])).toContain('invalid_targets');

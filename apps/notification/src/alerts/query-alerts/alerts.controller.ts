@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } 
 import { z } from 'zod';
 
 import { indicatorCodeSchema, measureCodeSchema, unitCodeSchema } from '@dx/contracts';
-import { parseRequest } from '@dx/platform';
+import { ApiErrorResponses, parseRequest } from '@dx/platform';
 
-import { errorResponse, orThrow } from '../../http/api-errors.util';
+import { orThrow } from '../../http/api-errors.util';
 import { textInput } from '../../http/text-input.schema';
 import { ReferenceDataService } from '../../reference/reference-data.service';
 import { Principal } from '../../subscriptions/credentials.service';
@@ -80,8 +80,7 @@ export class AlertsController {
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
   @ApiResponse({ status: 200, schema: { example: { items: [ALERT_EXAMPLE], next: 100 } } })
-  @ApiResponse(errorResponse('invalid_request'))
-  @ApiResponse(errorResponse('unauthenticated'))
+  @ApiErrorResponses('invalid_request', 'unauthenticated')
   async list(@CurrentPrincipal() principal: Principal, @Query() rawQuery: unknown) {
     const query = parseRequest(listQuerySchema, rawQuery);
     const filter = {
@@ -103,8 +102,7 @@ export class AlertsController {
       example: { ...ALERT_EXAMPLE, history: [{ type: 'fired', at: '2026-11-30T01:00:00.000Z', severity: 'critical', period: '2025-Q3', eventId: '…' }] },
     },
   })
-  @ApiResponse(errorResponse('alert_not_found'))
-  @ApiResponse(errorResponse('out_of_scope'))
+  @ApiErrorResponses('alert_not_found', 'out_of_scope')
   async detail(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     return orThrow(await this.query.detail(principal, parseRequest(alertIdSchema, id))).view;
   }
@@ -118,10 +116,7 @@ export class AlertsController {
     schema: { type: 'object', required: ['by'], example: { by: 'Nguyễn Văn An (Sở TT&TT)', note: 'Đã liên hệ phường, sẽ cập nhật số liệu trong tuần' } },
   })
   @ApiResponse({ status: 200, schema: { example: { ...ALERT_EXAMPLE, state: 'acknowledged', acknowledgedBy: 'Nguyễn Văn An (Sở TT&TT)' } } })
-  @ApiResponse(errorResponse('invalid_request'))
-  @ApiResponse(errorResponse('alert_not_found'))
-  @ApiResponse(errorResponse('alert_resolved'))
-  @ApiResponse(errorResponse('out_of_scope'))
+  @ApiErrorResponses('invalid_request', 'alert_not_found', 'alert_resolved', 'out_of_scope')
   async acknowledge(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: unknown) {
     const alertId = parseRequest(alertIdSchema, id);
     const { by, note } = parseRequest(acknowledgeSchema, body);

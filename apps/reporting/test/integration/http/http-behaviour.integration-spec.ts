@@ -160,7 +160,7 @@ describe('HTTP behaviour of the portal API', () => {
     const ok = spec.paths['/v1/scorecard'].get.responses['200'].content['application/json'].schema;
     expect(ok.example.indicators[0].code).toBe('SOC-01');
     expect(ok.properties.indicators.type).toBe('array');
-    expect(spec.paths['/v1/scorecard'].get.responses['400'].content['application/json'].schema.example.error.code).toBe('invalid_parameter');
+    expect(spec.paths['/v1/scorecard'].get.responses['400'].content['application/json'].examples.invalid_parameter.value.error.code).toBe('invalid_parameter');
     expect((await request(reporting.http).get('/docs')).status).toBe(200);
   });
 
