@@ -1,12 +1,12 @@
 import { ObservationRecordedV1, TOPICS } from '@dx/contracts';
-import { uniqueSuffix, expectEventually } from '@dx/testing';
+import { expectEventually, getTestInfra, uniqueSuffix } from '@dx/testing';
 
 import { BatchConsumer, createKafkaClient, ensureTopics, EventPublisher, SILENT_LOGGER, topicSubscription } from '../../src';
 
 // ADR 0003: offsets are committed after every slice the handler finished, not once per fetched batch, so
 // a crash or a rebalance in the middle of a large fetch replays one slice at most.
 describe('BatchConsumer offset commits', () => {
-  const brokers = (process.env.KAFKA_BROKERS ?? '').split(',');
+  const brokers = getTestInfra().kafkaBrokers;
   const kafka = createKafkaClient({ brokers, clientId: 'batch-consumer-commit-test', logger: SILENT_LOGGER });
   const prefix = `commits-${uniqueSuffix()}.`;
   const topic = `${prefix}${TOPICS.observations}`;

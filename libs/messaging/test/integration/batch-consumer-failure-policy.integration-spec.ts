@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { encodeEvent, MessageDeadLetteredV1, ObservationRecordedV1, TOPICS, decodeEvent } from '@dx/contracts';
-import { collectMessages, expectEventually, uniqueSuffix } from '@dx/testing';
+import { collectMessages, expectEventually, getTestInfra, uniqueSuffix } from '@dx/testing';
 
 import { BatchConsumer, ConsumedEvent, createKafkaClient, ensureTopics, EventPublisher, SILENT_LOGGER, topicSubscription, TransientError } from '../../src';
 
@@ -17,7 +17,7 @@ const observation = (unit: string, value: number): ObservationRecordedV1 => ({
 });
 
 describe('BatchConsumer failure policy', () => {
-  const brokers = (process.env.KAFKA_BROKERS ?? '').split(',');
+  const brokers = getTestInfra().kafkaBrokers;
   const kafka = createKafkaClient({ brokers, clientId: 'batch-consumer-test', logger: SILENT_LOGGER });
   let prefix: string;
   let publisher: EventPublisher;

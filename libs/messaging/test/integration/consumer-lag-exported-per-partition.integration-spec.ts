@@ -1,10 +1,10 @@
 import { Registry } from 'prom-client';
 
-import { createTestTopics, expectEventually, uniqueSuffix } from '@dx/testing';
+import { createTestTopics, expectEventually, getTestInfra, uniqueSuffix } from '@dx/testing';
 
 import { ConsumerLagExporter, createKafkaClient, SILENT_LOGGER } from '../../src';
 
-const BROKERS = (process.env.KAFKA_BROKERS ?? '').split(',');
+const BROKERS = getTestInfra().kafkaBrokers;
 
 async function lagByPartition(registry: Registry, groupId: string, topic: string): Promise<Record<string, number>> {
   const metric = await registry.getSingleMetric('dx_kafka_consumer_lag')?.get();

@@ -1,12 +1,12 @@
 import { ConfigResourceTypes } from 'kafkajs';
 
 import { TOPIC_DEFINITIONS, TOPICS } from '@dx/contracts';
-import { expectEventually, uniqueSuffix } from '@dx/testing';
+import { expectEventually, getTestInfra, uniqueSuffix } from '@dx/testing';
 
 import { createKafkaClient, ensureTopics, SILENT_LOGGER } from '../../src';
 
 describe('ensureTopics', () => {
-  const kafka = createKafkaClient({ brokers: (process.env.KAFKA_BROKERS ?? '').split(','), clientId: 'topics-test', logger: SILENT_LOGGER });
+  const kafka = createKafkaClient({ brokers: getTestInfra().kafkaBrokers, clientId: 'topics-test', logger: SILENT_LOGGER });
 
   async function settingOf(topic: string, name: string): Promise<string | undefined> {
     const admin = kafka.admin();

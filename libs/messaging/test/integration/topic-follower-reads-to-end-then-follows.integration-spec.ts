@@ -1,10 +1,10 @@
 import { TargetsChangedV1, TOPICS } from '@dx/contracts';
-import { createTestKafka, createTestTopics, uniqueSuffix } from '@dx/testing';
+import { createTestKafka, createTestTopics, getTestInfra, uniqueSuffix } from '@dx/testing';
 
 import { decoderForTopic, EventPublisher, SILENT_LOGGER, TopicFollower } from '../../src';
 
 describe('TopicFollower', () => {
-  const brokers = (process.env.KAFKA_BROKERS ?? '').split(',');
+  const brokers = getTestInfra().kafkaBrokers;
   const kafka = createTestKafka({ brokers });
   const targets = (value: number): TargetsChangedV1 => ({
     indicator: 'SOC-01',

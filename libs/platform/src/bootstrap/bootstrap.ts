@@ -23,7 +23,7 @@ import { DxKafkaServer } from '@dx/messaging/nest';
 
 import { ConfigError, describeConfig, loadConfig } from '../config/config.util';
 import { httpLimitsConfigSchema, listenHost } from '../config/platform-config.schema';
-import { prepareDatabase, ServiceDataSourceOptions } from '../database/database.util';
+import { pingDatabase, prepareDatabase, ServiceDataSourceOptions } from '../database/database.util';
 import { ApiError } from '../http/api-error';
 import { apiErrorMiddleware } from '../http/api-error.filter';
 import { jsonNestingExceeds } from '../http/json-depth.util';
@@ -159,7 +159,7 @@ export async function createServiceApp<TConfig extends PlatformConfig>(
     ...options.consumer?.(config),
     // While our database is down a failing batch is an outage, not a poison message.
     dependenciesHealthy: async () => {
-      await app.get(DataSource).query('SELECT 1');
+      await pingDatabase(app.get(DataSource));
       return true;
     },
   });

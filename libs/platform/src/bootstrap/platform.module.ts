@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 
 import { EventPublisher } from '@dx/messaging';
 
-import { createDataSourceOptions, ServiceDataSourceOptions } from '../database/database.util';
+import { createDataSourceOptions, pingDatabase, ServiceDataSourceOptions } from '../database/database.util';
 import { runMigrationsOnce } from '../database/migrations.util';
 import { HealthController, READINESS_CHECKS, ReadinessCheck, ReadinessService } from '../health/health';
 import { ApiErrorFilter } from '../http/api-error.filter';
@@ -14,7 +14,7 @@ import { HttpMetricsMiddleware, MetricsController, MetricsRegistry } from '../me
 import { APP_CONFIG, APP_LOGGER, KAFKA_CLIENT, SERVICE_CONTEXT, ServiceContext } from './service-context';
 
 function databaseCheck(dataSource: DataSource): ReadinessCheck {
-  return { name: 'database', check: async () => void (await dataSource.query('SELECT 1')) };
+  return { name: 'database', check: () => pingDatabase(dataSource) };
 }
 
 /** Broker reachability through one admin connection, closed with the application. */
@@ -96,7 +96,7 @@ export class PlatformModule implements NestModule {
           inject: [DataSource],
           useFactory: (dataSource: DataSource) =>
             new ApiErrorFilter(context.logger, () =>
-              dataSource.query('SELECT 1').then(
+              pingDatabase(dataSource).then(
                 () => true,
                 () => false,
               ),

@@ -1,8 +1,13 @@
 import { Client } from 'pg';
-import { DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 
 // SQLSTATE of a concurrent CREATE that lost the race: the object exists, which is all we wanted.
 const ALREADY_EXISTS = new Set(['42P04', '42P06', '23505']);
+
+/** Rejects when the service's database does not answer: readiness, the error filter's 503 and the consumer's outage test ask it. */
+export async function pingDatabase(dataSource: DataSource): Promise<void> {
+  await dataSource.query('SELECT 1');
+}
 
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;

@@ -3,12 +3,12 @@ import { DataSource } from 'typeorm';
 
 import { TOPICS } from '@dx/contracts';
 import { createKafkaClient, ensureTopics, SILENT_LOGGER } from '@dx/messaging';
-import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, MessageCollector, uniqueSuffix } from '@dx/testing';
+import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, getTestInfra, MessageCollector, uniqueSuffix } from '@dx/testing';
 
 import { createServiceApp, ServiceApp } from '../../src';
 import { OUTBOX_TEST_SERVICE, TestOutboxFeatureModule } from './support/outbox-test-service';
 
-const BROKERS = (process.env.KAFKA_BROKERS ?? '').split(',');
+const BROKERS = getTestInfra().kafkaBrokers;
 // A topic whose limit is far below the relay's send size: a whole send is refused, not one row.
 const SMALL_TOPIC = 'small-messages.v1';
 const SMALL_LIMIT = 10_000;

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 
 import { decodeEvent, ObservationRecordedV1, TOPICS } from '@dx/contracts';
-import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, MessageCollector, uniqueSuffix } from '@dx/testing';
+import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, getTestInfra, MessageCollector, uniqueSuffix } from '@dx/testing';
 
 import { createServiceApp, OutboxWriter, ServiceApp } from '../../src';
 import { OUTBOX_TEST_SERVICE, TestOutboxFeatureModule, recordedEvent } from './support/outbox-test-service';
@@ -31,7 +31,7 @@ describe('Outbox relay racing concurrent writers', () => {
       KAFKA_TOPIC_PREFIX: prefix,
       LOG_LEVEL: 'silent',
     });
-    published = await collectMessages((process.env.KAFKA_BROKERS ?? '').split(','), `${prefix}${TOPICS.observations}`);
+    published = await collectMessages(getTestInfra().kafkaBrokers, `${prefix}${TOPICS.observations}`);
   });
 
   afterAll(async () => {

@@ -4,12 +4,12 @@ import { Client } from 'pg';
 import { decodeEvent, IndicatorComputedV1, IndicatorStatusChangedV1, ObservationRecordedV1, ReportOverdueV1, TOPICS } from '@dx/contracts';
 import { IndicatorValue } from '@dx/domain';
 import { EventPublisher } from '@dx/messaging';
-import { CollectedMessage, expectEventually, uniqueSuffix } from '@dx/testing';
+import { CollectedMessage, expectEventually, getTestInfra, uniqueSuffix } from '@dx/testing';
 
 // Test DSL for the computation service: observations as ingestion publishes them, and reads of the
 // service's own tables and output topics.
 
-export const BROKERS = (process.env.KAFKA_BROKERS ?? '').split(',');
+export const BROKERS = getTestInfra().kafkaBrokers;
 
 /** An observation as ingestion records it; `id` is the event id ingestion uses (`observationId:revision`). */
 export interface ScriptedObservation {

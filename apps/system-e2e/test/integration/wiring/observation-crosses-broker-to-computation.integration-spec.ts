@@ -2,14 +2,14 @@ import { Kafka, logLevel } from 'kafkajs';
 import request from 'supertest';
 
 import { MessageDeadLetteredV1, ObservationRecordedV1, TOPICS, decodeEvent, encodeEvent } from '@dx/contracts';
-import { collectMessages, expectEventually, uniqueSuffix } from '@dx/testing';
+import { collectMessages, expectEventually, getTestInfra, uniqueSuffix } from '@dx/testing';
 
 import { Pipeline, startPipeline } from '../support/pipeline.util';
 
 // Proof of wiring (issue #2): ingestion's producer → real broker → computation's handler → computation's
 // own tables; poison messages are parked in the dead-letter topic while the next message goes through.
 describe('Observation crossing the broker from ingestion to computation', () => {
-  const brokers = (process.env.KAFKA_BROKERS ?? '').split(',');
+  const brokers = getTestInfra().kafkaBrokers;
   let pipeline: Pipeline;
 
   const observation = (overrides: Partial<ObservationRecordedV1> = {}): ObservationRecordedV1 => ({
