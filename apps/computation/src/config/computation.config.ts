@@ -11,9 +11,11 @@ export const computationConfigSchema = runtimeConfigSchema
     COMPUTATION_OVERDUE_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
     // Only periods that ended within this many months are chased: older gaps are history, not urging.
     COMPUTATION_OVERDUE_LOOKBACK_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
-    // Events applied in one transaction: each slice recomputes its affected values up to the city once,
-    // so larger slices share that work (ADR 0019); bounded so a slice stays far under the session timeout.
-    COMPUTATION_MAX_EVENTS_PER_SLICE: z.coerce.number().int().min(1).max(50_000).default(5_000),
+    // Events applied in one transaction: each slice recomputes its affected values up to the city once and
+    // reads their facts back, so larger slices share that work (ADR 0019). 20,000 is more than a fetched
+    // batch holds while the service keeps up: one transaction per batch (ADR 0020). Bounded so a slice
+    // stays far under the session timeout.
+    COMPUTATION_MAX_EVENTS_PER_SLICE: z.coerce.number().int().min(1).max(50_000).default(20_000),
     // A fixed business clock (tests, demos): which periods are in the future, which reports are overdue.
     DX_CLOCK_NOW: z.iso.datetime({ offset: true }).optional(),
   })

@@ -16,6 +16,8 @@ export type ApplyObservationsResult = {
   /** Facts whose current value changed (new events with a higher revision). */
   changedFacts: number;
   recomputed: number;
+  /** Facts read back from PostgreSQL to recompute them. */
+  factsRead: number;
   published: number;
   statusEvents: number;
 };
@@ -41,7 +43,7 @@ export class ApplyObservationsService {
   ) {}
 
   async execute(observations: ReadonlyArray<RecordedObservation>): Promise<ApplyObservationsResult> {
-    const result: ApplyObservationsResult = { changedFacts: 0, recomputed: 0, published: 0, statusEvents: 0 };
+    const result: ApplyObservationsResult = { changedFacts: 0, recomputed: 0, factsRead: 0, published: 0, statusEvents: 0 };
     if (observations.length === 0) return result;
     // Taken once: a reference data change during the batch applies to the next one.
     const reference = this.reference.reference;
@@ -57,6 +59,7 @@ export class ApplyObservationsService {
       const cleared = await this.overdue.clear(manager, changed, now);
       await this.outbox.enqueue(manager, [...outcome.events, ...cleared.map((e) => toReportOverdue(e, now))]);
       result.recomputed = outcome.recomputed;
+      result.factsRead = outcome.factsRead;
       result.published = outcome.published;
       result.statusEvents = outcome.statusEvents;
       return result;

@@ -56,21 +56,15 @@ export class IndicatorValuesRepository implements IndicatorValueStore {
 
   async save(manager: EntityManager, values: readonly IndicatorValue[], computedAt: Date): Promise<void> {
     if (values.length === 0) return;
+    // One JSON array, not an array per column: pg escapes every element of a text[] in JavaScript, and a
+    // payload as jsonb[] would be stringified twice; the server splits it (ADR 0020).
     await manager.query(
       `INSERT INTO computation.indicator_value (indicator, unit, period, value, status, payload, computed_at)
-       SELECT k.indicator, k.unit, k.period, k.value, k.status, k.payload, $7
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::text[], $6::jsonb[]) AS k(indicator, unit, period, value, status, payload)
+       SELECT v->>'indicator', v->>'unit', v->>'period', (v->>'value')::float8, v->>'status', v, $2
+       FROM jsonb_array_elements($1::jsonb) AS v
        ON CONFLICT (indicator, unit, period) DO UPDATE SET
          value = EXCLUDED.value, status = EXCLUDED.status, payload = EXCLUDED.payload, computed_at = EXCLUDED.computed_at`,
-      [
-        values.map((v) => v.indicator),
-        values.map((v) => v.unit),
-        values.map((v) => v.period),
-        values.map((v) => v.value),
-        values.map((v) => v.status),
-        values.map((v) => JSON.stringify(v)),
-        computedAt,
-      ],
+      [JSON.stringify(values), computedAt],
     );
   }
 }

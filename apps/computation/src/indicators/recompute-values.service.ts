@@ -12,6 +12,8 @@ import { valueChanges } from './value-changes.util';
 
 export interface RecomputeOutcome {
   recomputed: number;
+  /** Facts read back to compute them: the cost that grows with the city, logged per slice. */
+  factsRead: number;
   published: number;
   statusEvents: number;
   /** The messages of the changed values and their status events (several contracts), for the caller's outbox write. */
@@ -58,6 +60,7 @@ export class RecomputeValuesService {
     await this.values.save(manager, changed, computedAt);
     return {
       recomputed: computed.length,
+      factsRead: facts.size,
       published: changed.length,
       statusEvents: statusEvents.length,
       events: [...changed.map((v) => toIndicatorComputed(v, computedAt)), ...statusEvents.map((e) => toStatusChanged(e, computedAt))],

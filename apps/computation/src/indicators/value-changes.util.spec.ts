@@ -61,4 +61,17 @@ describe('sameIndicatorValue', () => {
   it('should see a change when only the coverage differs', () => {
     expect(sameIndicatorValue(value('2025', 1, 'on_track'), value('2025', 1, 'on_track', { coverage: { reported: 2, expected: 8 } }))).toBe(false);
   });
+
+  it('should see a change when a member appears or disappears, and none for a member left undefined', () => {
+    expect(sameIndicatorValue(value('2025', 1, 'on_track'), value('2025', 1, 'on_track', { expected: 1 }))).toBe(false);
+    expect(sameIndicatorValue(value('2025', 1, 'on_track', { quality: 'approximate' }), value('2025', 1, 'on_track'))).toBe(false);
+    expect(sameIndicatorValue(value('2025', 1, 'on_track', { expected: undefined }), value('2025', 1, 'on_track'))).toBe(true);
+  });
+
+  it('should see a change inside the target, and a null value apart from zero', () => {
+    const target = { year: 2025, op: '>=', value: 90 } as const;
+    expect(sameIndicatorValue(value('2025', 1, 'on_track', { target }), value('2025', 1, 'on_track', { target: { ...target, value: 95 } }))).toBe(false);
+    expect(sameIndicatorValue(value('2025', 1, 'on_track', { target }), value('2025', 1, 'on_track', { target: { ...target } }))).toBe(true);
+    expect(sameIndicatorValue(value('2025', 0, 'off_track'), value('2025', null, 'off_track'))).toBe(false);
+  });
 });
