@@ -20,9 +20,9 @@ import { Admin, Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 
 import { encodeEvent, EncodedMessage, ObservationRecordedV1, TOPICS } from '@dx/contracts';
-import { DEFAULT_CATALOGUE, finerPeriods, formatPeriod, HierarchyRegistry } from '@dx/domain';
+import { DEFAULT_CATALOGUE, finerPeriods, formatPeriod, HierarchyRegistry, seededRandom } from '@dx/domain';
 import { consumerGroupId } from '@dx/messaging';
-import { createTestDatabase, dropTestDatabase, seededRandom, uniqueSuffix } from '@dx/testing';
+import { createTestDatabase, dropTestDatabase, uniqueSuffix } from '@dx/testing';
 
 import { rebuildComputation } from '../../apps/computation/src/rebuild/rebuild.service';
 import { rebuildReporting } from '../../apps/reporting/src/rebuild/rebuild.command';

@@ -11,10 +11,10 @@ import {
   formatPeriod,
   HierarchyRegistry,
   Observation,
+  seededRandom,
   THREE_LEVEL_VERSION_ID,
   UnitHierarchy,
 } from '@dx/domain';
-import { seededRandom } from '@dx/testing';
 
 const YEAR = 2024;
 const RUNS = 15;

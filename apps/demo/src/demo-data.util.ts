@@ -8,6 +8,7 @@ import {
   measurePatternMatches,
   periodEnd,
   periodsBetween,
+  seededRandom,
   UnitHierarchy,
 } from '@dx/domain';
 
@@ -71,19 +72,6 @@ export const DEMO_SUBSCRIPTIONS = [
 const FIRST_YEAR = 2020;
 const SECTORS = ['agriculture', 'industry', 'services'] as const;
 
-/** Deterministic pseudo-random numbers (mulberry32): the same demo on every machine. */
-// Not @dx/testing's seededRandom (the same sequence): production code may not import the test harness.
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function hash(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
@@ -132,7 +120,7 @@ function profilesOf(
 ): Map<string, UnitProfile> {
   const profiles = new Map<string, UnitProfile>();
   for (const unit of version.units) {
-    const r = random(hash(`${version.id}|${unit.code}`) ^ seed);
+    const r = seededRandom(hash(`${version.id}|${unit.code}`) ^ seed);
     const own = { start: r(), pace: r(), slips: r() < 0.12, late: r() < 0.1, size: 0.5 + r() };
     const previous = before ? registry.versions()[registry.versions().indexOf(version) - 1] : undefined;
     const lineage = previous ? registry.predecessors(unit.code, version.id, previous.id) : undefined;
@@ -156,7 +144,7 @@ function profilesOf(
  */
 export function generateDemoObservations(now: Date, seed = 2025): DemoObservation[] {
   const registry = HierarchyRegistry.withDefaults();
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const byVersion = new Map<UnitHierarchy, Map<string, UnitProfile>>();
   let before: Map<string, UnitProfile> | undefined;
   for (const version of registry.versions()) {
@@ -262,7 +250,7 @@ export function trickleObservations(now: Date, tick: number, seed = 2025): DemoO
   const out: DemoObservation[] = [];
   for (let i = 0; i < TRICKLE_COMMUNES_PER_TICK; i += 1) {
     const unit = communes[(tick * TRICKLE_COMMUNES_PER_TICK + i) % communes.length];
-    const r = random(hash(unit.code) ^ seed);
+    const r = seededRandom(hash(unit.code) ^ seed);
     const households = Math.round(4000 * (0.5 + r()) * 1.07);
     // Starts where the unit stood and gains about a point per round through all communes.
     const share = Math.min(1, 0.75 + 0.2 * r() + 0.01 * Math.floor((tick * TRICKLE_COMMUNES_PER_TICK) / communes.length));

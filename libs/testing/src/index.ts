@@ -9,7 +9,6 @@ export * from './delete-test-topics.util';
 export * from './drop-test-database.util';
 export * from './expect-eventually.util';
 export * from './get-test-infra.util';
-export * from './seeded-random.util';
 export * from './unique-suffix.util';
 export * from './wait-for-consumer-group-join.util';
 export * from './free-port.util';

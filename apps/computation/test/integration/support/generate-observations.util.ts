@@ -1,5 +1,4 @@
-import { HierarchyRegistry, reportKey } from '@dx/domain';
-import { seededRandom } from '@dx/testing';
+import { HierarchyRegistry, reportKey, seededRandom } from '@dx/domain';
 
 import { anObservation, ScriptedObservation, revised } from './computation-harness.util';
 

@@ -1,6 +1,6 @@
 /**
- * Deterministic pseudo-random numbers in [0, 1) (mulberry32): generated test data and benchmark data
- * sets are the same on every run and every machine. Not for anything secret.
+ * Deterministic pseudo-random numbers in [0, 1) (mulberry32): the demo's data, generated test data and
+ * benchmark data sets are the same on every run and every machine. Not for anything secret.
  */
 export function seededRandom(seed: number): () => number {
   let a = seed;
