@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 
 import { CloudEvent, TopicEventData, TOPICS } from '@dx/contracts';
-import { consumerGroupId, decoderForTopic, RawMessage } from '@dx/messaging';
+import { consumerGroupId, decoderForTopic, RawMessage, setGroupOffsets } from '@dx/messaging';
 import { createServiceContext, queryRows } from '@dx/platform';
 
 import { ApplyAlertEventsService } from '../alerts/apply-alert-events.service';
@@ -52,13 +52,11 @@ export async function rebuildReporting(env: NodeJS.ProcessEnv, progress: NodeJS.
     await dataSource.query(`TRUNCATE ${TABLES.map((t) => `reporting.${t}`).join(', ')}`);
     const replay = new Replay(app.get(ApplyIndicatorValuesService), app.get(ApplyStatusEventsService), app.get(ApplyAlertEventsService), dataSource);
     const messages = await replayTopics(kafka, prefix, ends, replay, progress);
-    for (const [topic, partitions] of ends) {
-      await admin.setOffsets({
-        groupId: serviceGroup,
-        topic: prefix + topic,
-        partitions: partitions.map((p) => ({ partition: p.partition, offset: p.high })),
-      });
-    }
+    await setGroupOffsets(
+      kafka,
+      serviceGroup,
+      [...ends].map(([topic, partitions]) => ({ topic: prefix + topic, partitions: partitions.map((p) => ({ partition: p.partition, offset: p.high })) })),
+    );
     const [{ n }] = await queryRows(dataSource, z.object({ n: z.number() }), `SELECT count(*)::int AS n FROM reporting.indicator_value`);
     return { messages, values: n, elapsedMs: Date.now() - started };
   } finally {
