@@ -3,6 +3,7 @@ export * from './kafka-client.util';
 export * from './kafka-security.util';
 export * from './topics.util';
 export * from './consumer-group.util';
+export * from './group-offsets.util';
 export * from './transient-error.util';
 export * from './kafka-error.util';
 export * from './event-publisher';
