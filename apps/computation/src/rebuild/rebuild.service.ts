@@ -8,7 +8,7 @@ import { z } from 'zod';
 
 import { CONTRACTS_BY_TOPIC, decodeEvent, TOPICS } from '@dx/contracts';
 import { computeIndicators, referenceChangeOf } from '@dx/domain';
-import { consumerGroupId, decoderForTopic, TopicFollower } from '@dx/messaging';
+import { consumerGroupId, decoderForTopic, setGroupOffsets, TopicFollower } from '@dx/messaging';
 import { AppLogger, createServiceContext, queryRows, ServiceContext } from '@dx/platform';
 
 import { COMPUTATION_OPTIONS } from '../computation.options';
@@ -124,7 +124,8 @@ export class RebuildService {
       await dataSource.transaction((manager) =>
         raiseOverdue(manager, this.overdue, this.reference, this.clock.now(), this.config.COMPUTATION_OVERDUE_LOOKBACK_MONTHS),
       );
-      await admin.setOffsets({ groupId: serviceGroup, topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
+      // One join with a short fetch wait: kafkajs' admin.setOffsets waits out a 5 s fetch (ADR 0022).
+      await setGroupOffsets(kafka, serviceGroup, [{ topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) }]);
       const [{ n: facts }] = await queryRows(dataSource, z.object({ n: z.number() }), `SELECT count(*)::int AS n FROM computation.observation_fact`);
       return { messages, facts, values, elapsedMs: Date.now() - started };
     } finally {
