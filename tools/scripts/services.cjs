@@ -14,6 +14,15 @@ const SERVICES = [
   { name: 'notification', portVariable: 'NOTIFICATION_PORT', defaultPort: 3003, what: 'cảnh báo / alerts, subscriptions' },
 ];
 
+/**
+ * The V8 old-generation limit every service runs with, in MB: here (npm start, npm run bench), in
+ * docker-compose.yml and in the Kubernetes manifests (NODE_OPTIONS; tools/k8s checks they agree). Without
+ * it Node sizes the heap from the machine's memory (4 GB here) and lets garbage pile up far past what a
+ * service holds alive: computation peaked at 480–640 MB, with it under 300 MB (quality.md; ADR 0023).
+ */
+const HEAP_LIMIT_MB = 256;
+const HEAP_LIMIT_ARGUMENT = `--max-old-space-size=${HEAP_LIMIT_MB}`;
+
 function portOf(service, env) {
   return Number(env[service.portVariable] || service.defaultPort);
 }
@@ -21,11 +30,13 @@ function portOf(service, env) {
 /**
  * Node arguments that run an app: its TypeScript source through ts-node (development), or with
  * `built: true` the bundle that `nx run <app>:build` wrote to dist/apps/<app>/ (see `npm run build`).
- * `nodeArgs` go before them (e.g. `--cpu-prof` in `npm run bench`).
+ * Every service gets the heap limit (HEAP_LIMIT_MB); `nodeArgs` go before the app (e.g. `--cpu-prof` in
+ * `npm run bench`; a later `--max-old-space-size` there wins).
  */
 function appArguments(name, { built = false, nodeArgs = [] } = {}) {
-  if (built) return [...nodeArgs, '--enable-source-maps', path.join(REPO_ROOT, 'dist', 'apps', name, 'main.cjs')];
-  return [...nodeArgs, '-r', path.join(REPO_ROOT, 'tools', 'register.cjs'), path.join(REPO_ROOT, 'apps', name, 'src', 'main.ts')];
+  const node = [HEAP_LIMIT_ARGUMENT, ...nodeArgs];
+  if (built) return [...node, '--enable-source-maps', path.join(REPO_ROOT, 'dist', 'apps', name, 'main.cjs')];
+  return [...node, '-r', path.join(REPO_ROOT, 'tools', 'register.cjs'), path.join(REPO_ROOT, 'apps', name, 'src', 'main.ts')];
 }
 
 /** Starts a service (see appArguments); its JSON log goes to `logFile` (null: this process's output). */
@@ -86,4 +97,4 @@ async function stopChildren(children, graceMs = 10_000) {
   );
 }
 
-module.exports = { REPO_ROOT, SERVICES, portOf, appArguments, spawnService, waitUntilReady, stopChildren };
+module.exports = { REPO_ROOT, SERVICES, HEAP_LIMIT_MB, HEAP_LIMIT_ARGUMENT, portOf, appArguments, spawnService, waitUntilReady, stopChildren };

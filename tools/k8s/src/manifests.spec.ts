@@ -5,6 +5,9 @@ import { TOPIC_DEFINITIONS, TOPICS } from '@dx/contracts';
 import { K8S_DIR, Manifest, renderKustomization } from './kustomize-render.util';
 import { ManifestValidator } from './manifest-validator.util';
 
+// eslint-disable-next-line @nx/enforce-module-boundaries -- how every service is started (npm start, npm run bench), in no project
+const { HEAP_LIMIT_ARGUMENT } = require('../../scripts/services.cjs') as { HEAP_LIMIT_ARGUMENT: string };
+
 const OVERLAYS = ['production', 'staging'];
 const SERVICES = ['ingestion', 'computation', 'notification', 'reporting'];
 const CONSUMING_SERVICES = ['computation', 'notification', 'reporting'];
@@ -92,6 +95,9 @@ describe('Kubernetes manifests (infra/k8s)', () => {
         operations: expect.arrayContaining(['Read']),
       });
       expect(env.DATABASE_URL.valueFrom.secretKeyRef).toEqual({ name: 'dx-postgres-app', key: 'uri' });
+      // The heap the benchmarks measured the memory goal with (ADR 0023), under the container's limit.
+      expect(env.NODE_OPTIONS.value).toBe(HEAP_LIMIT_ARGUMENT);
+      expect(parseInt(HEAP_LIMIT_ARGUMENT.split('=')[1], 10)).toBeLessThan(parseInt(container.resources.limits.memory, 10));
       for (const secret of ['DX_ADMIN_TOKEN', 'DX_SECRET_KEY'].filter((s) => env[s])) {
         const { name: secretName, key } = env[secret].valueFrom.secretKeyRef;
         expect(Object.keys(named(manifests, 'Secret', secretName)?.data as object)).toContain(key);

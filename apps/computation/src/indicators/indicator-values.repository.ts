@@ -10,6 +10,9 @@ import { refKey } from './recompute-plan.util';
 
 const valueRow = z.object({ payload: storedDocument<IndicatorValue>() });
 const refRow = z.object({ unit: z.string(), period: z.string(), version: z.string().nullable() });
+// Values written by one statement (a value's JSON is ~0.5–1 KB): enough to share the round trip, small
+// enough that its parameter stays about 1 MB.
+const VALUES_PER_STATEMENT = 1_000;
 
 /** Stored current indicator values, by `indicator|unit|period`. Runs inside the caller's transaction. */
 @Injectable()
@@ -55,16 +58,19 @@ export class IndicatorValuesRepository implements IndicatorValueStore {
   }
 
   async save(manager: EntityManager, values: readonly IndicatorValue[], computedAt: Date): Promise<void> {
-    if (values.length === 0) return;
-    // One JSON array, not an array per column: pg escapes every element of a text[] in JavaScript, and a
-    // payload as jsonb[] would be stringified twice; the server splits it (ADR 0020).
-    await manager.query(
-      `INSERT INTO computation.indicator_value (indicator, unit, period, value, status, payload, computed_at)
-       SELECT v->>'indicator', v->>'unit', v->>'period', (v->>'value')::float8, v->>'status', v, $2
-       FROM jsonb_array_elements($1::jsonb) AS v
-       ON CONFLICT (indicator, unit, period) DO UPDATE SET
-         value = EXCLUDED.value, status = EXCLUDED.status, payload = EXCLUDED.payload, computed_at = EXCLUDED.computed_at`,
-      [JSON.stringify(values), computedAt],
-    );
+    // A statement per VALUES_PER_STATEMENT values: a whole batch's values as one parameter held their JSON
+    // text and pg's copy of it at once (issue 14's memory goal, ADR 0023).
+    for (let from = 0; from < values.length; from += VALUES_PER_STATEMENT) {
+      // One JSON array, not an array per column: pg escapes every element of a text[] in JavaScript, and a
+      // payload as jsonb[] would be stringified twice; the server splits it (ADR 0020).
+      await manager.query(
+        `INSERT INTO computation.indicator_value (indicator, unit, period, value, status, payload, computed_at)
+         SELECT v->>'indicator', v->>'unit', v->>'period', (v->>'value')::float8, v->>'status', v, $2
+         FROM jsonb_array_elements($1::jsonb) AS v
+         ON CONFLICT (indicator, unit, period) DO UPDATE SET
+           value = EXCLUDED.value, status = EXCLUDED.status, payload = EXCLUDED.payload, computed_at = EXCLUDED.computed_at`,
+        [JSON.stringify(values.slice(from, from + VALUES_PER_STATEMENT)), computedAt],
+      );
+    }
   }
 }
