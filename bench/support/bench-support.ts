@@ -131,7 +131,7 @@ export interface RunningService {
 
 /**
  * Starts a service as its own process, as `npm start` does (tools/scripts/services.cjs): from the
- * TypeScript source, or with BENCH_BUILT=1 from the bundle of `npm run build`. Its output goes to
+ * bundle of `npm run build` (BENCH_BUILT=1, npm run bench's default) or its TypeScript source. Its output goes to
  * bench/results/logs/<service>.log (git-ignored). Resolves once /health/ready answers 200.
  */
 export async function startService(name: ServiceName, env: NodeJS.ProcessEnv, port?: number): Promise<RunningService> {
