@@ -26,12 +26,18 @@ interface Item {
   value: number;
 }
 
-/** Valid observations over every unit and level-appropriate measure, going back a year at a time. */
+/**
+ * Valid observations over every unit of the 2024 structure and level-appropriate measure, going back a year
+ * at a time from 2024 to 2000 (the earliest period accepted; the 2024 units do not exist after 2025-06); past
+ * 2000 the same cells again with other values, as revisions.
+ */
 function* observations(total: number): Generator<Item> {
   const hierarchy = HierarchyRegistry.withDefaults().inForce('2024');
   const plain = DEFAULT_CATALOGUE.measures.filter((m: Measure) => m.code !== 'dti.rank' && m.code !== 'fibre.available');
   let produced = 0;
-  for (let year = 2025; produced < total; year -= 1) {
+  const [LATEST, EARLIEST] = [2024, 2000];
+  for (let round = 0; produced < total; round += 1) {
+    const year = LATEST - (round % (LATEST - EARLIEST + 1));
     for (const measure of plain) {
       const periods =
         measure.frequency === 'month'
@@ -43,7 +49,7 @@ function* observations(total: number): Generator<Item> {
         for (const period of periods) {
           if (produced >= total) return;
           produced += 1;
-          yield { measure: measure.code, unit: unit.code, period, value: 100 + (produced % 900) };
+          yield { measure: measure.code, unit: unit.code, period, value: 100 + ((produced + round) % 900) };
         }
       }
     }

@@ -4,8 +4,9 @@
 // benchmark hands to tools/scripts/bench.cjs for the summary table (BENCH_FIGURES_FILE, one JSON per line).
 import { ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+
+import { freePort } from '@dx/testing';
 
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the local infrastructure is plain CommonJS tooling, in no project
 const { ensureInfra } = require('../../tools/infra/local-infra.cjs') as { ensureInfra: (options: object) => Promise<Infra> };
@@ -77,17 +78,6 @@ export const log = (message: string): void => {
 
 export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 /** Resident memory of a process in MB from /proc (Linux): `VmHWM` is its peak, `VmRSS` now. NaN elsewhere. */
