@@ -2,7 +2,7 @@
 export type { LocalizedText } from './shared/localized-text.type';
 export { InvalidDefinitionError } from './shared/invalid-definition.exception';
 export type { DefinitionProblem, Validated } from './shared/definition-problem.type';
-export { canonicalJson } from './shared/canonical-json.util';
+export { canonicalJson, sameJson } from './shared/canonical-json.util';
 export { seededRandom } from './shared/seeded-random.util';
 
 export type { Frequency, Period, PeriodInput } from './periods/period.util';

@@ -1,4 +1,4 @@
-import { Catalogue, detectSlips, formatPeriod, IndicatorValue, previousPeriod, StatusEvent } from '@dx/domain';
+import { Catalogue, detectSlips, formatPeriod, IndicatorValue, previousPeriod, sameJson, StatusEvent } from '@dx/domain';
 
 import { refKey } from './recompute-plan.util';
 
@@ -38,24 +38,4 @@ export function valueChanges(catalogue: Catalogue, computed: readonly IndicatorV
  */
 export function sameIndicatorValue(a: IndicatorValue, b: IndicatorValue): boolean {
   return sameJson(a, b);
-}
-
-// JSON data equal as JSON: members that are undefined do not count, 0 and -0 are one number.
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, i) => sameJson(item, b[i]));
-  }
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  let members = 0;
-  for (const key in left) {
-    if (left[key] === undefined) continue;
-    members += 1;
-    if (!Object.prototype.hasOwnProperty.call(right, key) || !sameJson(left[key], right[key])) return false;
-  }
-  for (const key in right) if (right[key] !== undefined) members -= 1;
-  return members === 0;
 }
