@@ -26,7 +26,7 @@ import { createTestDatabase, dropTestDatabase, uniqueSuffix } from '@dx/testing'
 
 import { rebuildComputation } from '../../apps/computation/src/rebuild/rebuild.service';
 import { rebuildReporting } from '../../apps/reporting/src/rebuild/rebuild.command';
-import { benchInfra, benchSizes, formatCount, log, recordFigure, recordMemory, RunningService, startService } from '../support/bench-support';
+import { benchInfra, benchSizes, formatCount, log, recordFigure, recordMemory, ResidentMemory, RunningService, startService } from '../support/bench-support';
 
 const NOW = '2026-01-20T00:00:00+07:00';
 // Batches of 1,000 as agencies submit them (quality.md); under the broker's 1 MB request limit.
@@ -148,7 +148,7 @@ async function lag(admin: Admin, groupId: string, topic: string): Promise<number
 interface ServiceRun {
   ms: number;
   values: number;
-  peakMb: number[];
+  memory: ResidentMemory[];
   instances: RunningService[];
   env: NodeJS.ProcessEnv;
 }
@@ -183,9 +183,9 @@ async function serviceRun(kafka: Kafka, encoded: readonly EncodedMessage[], inst
     }
     const ms = performance.now() - start;
     const values = (await db.query(`SELECT count(*)::int AS n FROM computation.indicator_value`)).rows[0].n as number;
-    const peakMb: number[] = [];
-    for (const instance of running) peakMb.push(await instance.stop());
-    return { ms, values, peakMb, instances: running, env };
+    const memory: ResidentMemory[] = [];
+    for (const instance of running) memory.push(await instance.stop());
+    return { ms, values, memory, instances: running, env };
   } finally {
     await admin.disconnect();
     await db.end();
@@ -210,8 +210,7 @@ async function main(): Promise<void> {
     '| ---: | --- | ---: | ---: | ---: | --- |',
   ];
   const notes: string[] = [];
-  let peakMb = 0;
-  let peakService: RunningService | undefined;
+  let highest: { service: RunningService; memory: ResidentMemory } | undefined;
   try {
     for (const count of benchSizes()) {
       log(`generating ${formatCount(count)} observations`);
@@ -242,7 +241,7 @@ async function main(): Promise<void> {
             `| ${formatCount(count)} | service, ${instances} instance${instances > 1 ? 's' : ''} in one group: first produce → last value published | ${(run.ms / 1000).toFixed(1)} | ${formatCount(rate)} | ${percent.toFixed(1)} % of raw | ≥ 50 % |`,
           );
           notes.push(
-            `${formatCount(count)} observations, ${instances} instance(s): ${formatCount(run.values)} indicator values; peak RSS ${run.peakMb.map((mb) => `${mb.toFixed(0)} MB`).join(', ')}.`,
+            `${formatCount(count)} observations, ${instances} instance(s): ${formatCount(run.values)} indicator values; RSS at the end ${run.memory.map((m) => `${m.endMb.toFixed(0)} MB`).join(', ')}, peak ${run.memory.map((m) => `${m.peakMb.toFixed(0)} MB`).join(', ')}.`,
           );
           recordFigure({
             figure: `computation throughput, ${formatCount(count)} observations, ${instances} instance${instances > 1 ? 's' : ''}`,
@@ -252,8 +251,8 @@ async function main(): Promise<void> {
             ratio: { value: percent, as: 'percent' },
             goal: { text: '≥ 50 % of raw', met: percent >= 50 },
           });
-          run.peakMb.forEach((mb, i) => {
-            if (!(mb <= peakMb)) [peakMb, peakService] = [mb, run.instances[i]];
+          run.memory.forEach((memory, i) => {
+            if (!highest || memory.endMb > highest.memory.endMb) highest = { service: run.instances[i], memory };
           });
           if (instances === 1) await rebuild(count, stream, env, lines, notes);
         } finally {
@@ -261,7 +260,7 @@ async function main(): Promise<void> {
         }
       }
     }
-    if (peakService) recordMemory(peakService, peakMb, 'highest of every computation run');
+    if (highest) recordMemory(highest.service, highest.memory, 'throughput run (highest of every computation run)');
     process.stdout.write([...lines, '', ...notes, ''].join('\n'));
   } finally {
     await infra.stop();

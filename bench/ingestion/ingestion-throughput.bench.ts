@@ -11,7 +11,18 @@ import { encodeEvent, ObservationRecordedV1, TOPICS } from '@dx/contracts';
 import { DEFAULT_CATALOGUE, HierarchyRegistry, Measure } from '@dx/domain';
 import { createTestDatabase, dropTestDatabase, uniqueSuffix } from '@dx/testing';
 
-import { benchInfra, benchSizes, formatCount, Infra, log, recordFigure, recordMemory, RunningService, startService } from '../support/bench-support';
+import {
+  benchInfra,
+  benchSizes,
+  formatCount,
+  Infra,
+  log,
+  recordFigure,
+  recordMemory,
+  ResidentMemory,
+  RunningService,
+  startService,
+} from '../support/bench-support';
 
 const BATCH = 1_000;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
@@ -101,7 +112,7 @@ interface SizeResult {
   publishRate: number;
   raw: number;
   service: RunningService;
-  peakMb: number;
+  memory: ResidentMemory;
 }
 
 async function measure(infra: Infra, kafka: Kafka, total: number): Promise<SizeResult> {
@@ -187,8 +198,7 @@ async function measure(infra: Infra, kafka: Kafka, total: number): Promise<SizeR
     await consumer.disconnect();
     const missing = accepted - eventIds.size;
 
-    const { rssMb } = service.memory();
-    const peakMb = await service.stop();
+    const memory = await service.stop();
     const acceptRate = accepted / ((lastAcceptedAt - started) / 1000);
     const publishRate = accepted / ((lastSeenAt - started) / 1000);
     const raw = await rawProduceRate(kafka, prefix, work);
@@ -199,7 +209,7 @@ async function measure(infra: Infra, kafka: Kafka, total: number): Promise<SizeR
       publishRate,
       raw,
       service,
-      peakMb,
+      memory,
       lines: [
         `### ${f(total)} observations`,
         '',
@@ -209,7 +219,7 @@ async function measure(infra: Infra, kafka: Kafka, total: number): Promise<SizeR
         `| accepted by POST /v1/observations (202) | ${f(acceptRate)} | ${(acceptRate / raw).toFixed(2)} |`,
         `| published on dx.observations.v1 (first request → last event) | ${f(publishRate)} | ${(publishRate / raw).toFixed(2)} |`,
         '',
-        `Accepted ${f(accepted)}; ingestion resident memory at the end ${f(rssMb)} MB, peak ${f(peakMb)} MB. Goal: published ≥ 0.50 × raw.`,
+        `Accepted ${f(accepted)}; ingestion resident memory at the end ${f(memory.endMb)} MB, peak ${f(memory.peakMb)} MB. Goal: published ≥ 0.50 × raw.`,
         '',
         `Nothing lost: ${f(accepted)} observations accepted (202; ${f(retried)} requests answered 503 and retried), ${f(eventIds.size)} distinct event ids and ${f(observationIds.size)} distinct observation ids on dx.observations.v1 (${f(messagesSeen)} messages), ${f(missing)} missing; ${((lastSeenAt - started) / 1000).toFixed(1)} s from the first request to the last event.`,
         '',
@@ -229,7 +239,7 @@ async function main(): Promise<void> {
     `## Ingestion throughput — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, batches of ${BATCH}, ${CONCURRENCY} concurrent clients`,
     '',
   ];
-  let peak: { service: RunningService; mb: number } | undefined;
+  let highest: { service: RunningService; memory: ResidentMemory } | undefined;
   try {
     for (const total of benchSizes()) {
       log(`ingestion, ${formatCount(total)} observations`);
@@ -244,9 +254,9 @@ async function main(): Promise<void> {
         ratio: { value: ratio, as: 'times' },
         goal: { text: '≥ 0.50 × raw', met: ratio >= 0.5 },
       });
-      if (!peak || result.peakMb > peak.mb) peak = { service: result.service, mb: result.peakMb };
+      if (!highest || result.memory.endMb > highest.memory.endMb) highest = { service: result.service, memory: result.memory };
     }
-    if (peak) recordMemory(peak.service, peak.mb, 'highest of every ingestion run');
+    if (highest) recordMemory(highest.service, highest.memory, 'throughput run (highest of every ingestion run)');
     process.stdout.write(lines.join('\n'));
   } finally {
     await infra.stop();

@@ -3,10 +3,16 @@
 // of background load flow, in the same run. The three services run as their own processes on the
 // infrastructure of `npm run bench`. Probes alternate a slip and a recovery of one commune's fibre share, so each one fires
 // a new alert or resolves it (both are notified at once: critical). Not a test: nothing is asserted.
+// Where the time goes: a consumer of the bench notes when each probe's observation and its status event reach
+// the broker, which splits every latency into ingestion (202 → dx.observations.v1), computation (→
+// dx.indicator-status.v1) and notification (→ webhook); the medians of the three are printed with the figures.
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 
+import { Kafka, logLevel } from 'kafkajs';
+
+import { TOPICS } from '@dx/contracts';
 import { DEFAULT_CATALOGUE, HierarchyRegistry } from '@dx/domain';
 import { createTestDatabase, dropTestDatabase, uniqueSuffix } from '@dx/testing';
 
@@ -26,6 +32,19 @@ async function call(port: number, route: string, token: string, body: unknown): 
   return { status: response.status, body: await response.json().catch(() => undefined) };
 }
 
+interface Stages {
+  readonly ingestion: number[];
+  readonly computation: number[];
+  readonly notification: number[];
+}
+
+const newStages = (): Stages => ({ ingestion: [], computation: [], notification: [] });
+
+function stageRow(condition: string, stages: Stages): string {
+  const median = (list: number[]) => (list.length === 0 ? '—' : `${percentile(list, 50).toFixed(1)} ms`);
+  return `| ${condition} | ${median(stages.ingestion)} | ${median(stages.computation)} | ${median(stages.notification)} | ${stages.ingestion.length} |`;
+}
+
 async function main(): Promise<void> {
   const infra = await benchInfra();
   process.env.DATABASE_URL = infra.databaseUrl;
@@ -33,9 +52,12 @@ async function main(): Promise<void> {
   // One database for the three services, as in production each has its own schema.
   const databaseUrl = await createTestDatabase('bench_alerts');
   const services: RunningService[] = [];
+  let stopWatcher = (): Promise<void> => Promise.resolve();
   // The receiver notes when each alert's event arrives; probes wait on it.
   const arrivals = new Map<string, number>();
   const waiters = new Map<string, () => void>();
+  // When the probe's observation and its status event were read from the broker, by unit.
+  const onBroker = { observation: new Map<string, number>(), status: new Map<string, number>() };
   const receiver = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -68,6 +90,22 @@ async function main(): Promise<void> {
       );
     }
     const [ingestion, , notification] = services;
+    const kafka = new Kafka({ clientId: 'bench-alerts', brokers: infra.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+    const watcher = kafka.consumer({ groupId: `${prefix}bench-watcher`, maxWaitTimeInMs: 20 });
+    // Bounded: a disconnect in the middle of a fetch can wait for good, and the figures are already out.
+    stopWatcher = () => Promise.race([watcher.disconnect(), new Promise<void>((r) => setTimeout(r, 5_000).unref())]);
+    await watcher.connect();
+    await watcher.subscribe({ topics: [`${prefix}${TOPICS.observations}`, `${prefix}${TOPICS.indicatorStatus}`], fromBeginning: false });
+    await watcher.run({
+      eachMessage: async ({ topic, message }) => {
+        const at = performance.now();
+        const data = JSON.parse(message.value?.toString('utf8') ?? '{}').data ?? {};
+        if (data.period !== PERIOD) return;
+        if (topic.endsWith(TOPICS.observations) && data.measure === 'households.fibre' && !onBroker.observation.has(data.unit))
+          onBroker.observation.set(data.unit, at);
+        if (topic.endsWith(TOPICS.indicatorStatus) && data.indicator === 'SOC-01' && !onBroker.status.has(data.unit)) onBroker.status.set(data.unit, at);
+      },
+    });
     const agency = await call(ingestion.port, '/v1/agencies', ADMIN, { code: 'bench', name: 'Bench', measures: ['*'], units: ['92'] });
     const apiKey: string = agency.body.apiKey;
     // The background load reports as another agency, on other measures: it competes for the services only.
@@ -94,12 +132,14 @@ async function main(): Promise<void> {
 
     let probeIndex = 0;
     let probeRetries = 0;
-    const probe = async (): Promise<number> => {
+    const probe = async (stages: Stages): Promise<number> => {
       const unit = communes[probeIndex % communes.length];
       const slipping = Math.floor(probeIndex / communes.length) % 2 === 0;
       probeIndex += 1;
       const key = `${slipping ? 'alert.fired' : 'alert.resolved'} ${unit}`;
       arrivals.delete(key);
+      onBroker.observation.delete(unit);
+      onBroker.status.delete(unit);
       const arrived = new Promise<void>((resolve) => waiters.set(key, resolve));
       // 40 % is far behind (critical, notified at once); 96 % is back on track.
       const body = { observations: [{ measure: 'households.fibre', unit, period: PERIOD, value: slipping ? 4_000 : 9_600 + probeIndex }] };
@@ -114,17 +154,28 @@ async function main(): Promise<void> {
       if (answer.status !== 202) throw new Error(`probe refused: ${answer.status}`);
       await Promise.race([arrived, new Promise((_, reject) => setTimeout(() => reject(new Error(`no ${key} within 120 s`)), 120_000))]);
       waiters.delete(key);
-      return (arrivals.get(key) as number) - accepted;
+      const delivered = arrivals.get(key) as number;
+      const observed = onBroker.observation.get(unit);
+      const computed = onBroker.status.get(unit);
+      if (observed !== undefined && computed !== undefined) {
+        stages.ingestion.push(observed - accepted);
+        stages.computation.push(computed - observed);
+        stages.notification.push(delivered - computed);
+      }
+      return delivered - accepted;
     };
-    const measure = async (count: number): Promise<number[]> => {
+    const measure = async (count: number, stages: Stages = newStages()): Promise<number[]> => {
       const latencies: number[] = [];
-      for (let i = 0; i < count; i += 1) latencies.push(await probe());
+      for (let i = 0; i < count; i += 1) latencies.push(await probe(stages));
+      for (const list of [stages.ingestion, stages.computation, stages.notification]) list.sort((a, b) => a - b);
       return latencies.sort((a, b) => a - b);
     };
+    const idleStages = newStages();
+    const loadedStages = newStages();
 
     // Warm-up (JIT, connections), then idle, then under load.
     await measure(Math.min(20, communes.length));
-    const idle = await measure(SAMPLES);
+    const idle = await measure(SAMPLES, idleStages);
     process.stderr.write(`idle: ${SAMPLES} probes done\n`);
 
     const background = DEFAULT_CATALOGUE.measures.filter((m) => m.frequency === 'month' && m.levels.includes(3)).map((m) => m.code);
@@ -170,7 +221,7 @@ async function main(): Promise<void> {
     let loaded: number[] = [];
     let loadFailure = '';
     try {
-      loaded = await measure(SAMPLES);
+      loaded = await measure(SAMPLES, loadedStages);
     } catch (error) {
       loadFailure = error instanceof Error ? error.message : String(error);
     }
@@ -178,8 +229,7 @@ async function main(): Promise<void> {
     await load;
     const loadRate = sent / ((performance.now() - loadStarted) / 1000);
 
-    const notificationPeakMb = await notification.stop();
-    recordMemory(notification, notificationPeakMb, 'alert latency run');
+    recordMemory(notification, await notification.stop(), 'alert latency run');
     const figure = (p: 50 | 99, goal: number) => {
       const idleMs = percentile(idle, p);
       const loadedMs = loadFailure ? Number.POSITIVE_INFINITY : percentile(loaded, p);
@@ -208,11 +258,19 @@ async function main(): Promise<void> {
           ? `| background load, ${Math.round(loadRate).toLocaleString('en-US')} observations/s accepted | did not complete: ${loadFailure} | | | |`
           : `| background load, ${Math.round(loadRate).toLocaleString('en-US')} observations/s accepted | ${ms(percentile(loaded, 50))} | ${ms(percentile(loaded, 99))} | ${ms(loaded[loaded.length - 1])} | ${(percentile(loaded, 99) / percentile(idle, 99)).toFixed(2)} |`,
         '',
+        'Where the time goes, median of each stage (from when the bench read the probe’s events on the broker):',
+        '',
+        '| condition | ingestion: 202 → dx.observations.v1 | computation: → dx.indicator-status.v1 | notification: → webhook | probes split |',
+        '| --- | ---: | ---: | ---: | ---: |',
+        stageRow('idle', idleStages),
+        stageRow('background load', loadedStages),
+        '',
         `Background batches refused or failed: ${refused}; probe submissions retried after a 5xx: ${probeRetries}. Goal (quality.md): p50 ≤ 50 ms, p99 ≤ 250 ms under 2,000 observations/s. Load average at the end: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores.`,
         '',
       ].join('\n'),
     );
   } finally {
+    await stopWatcher().catch(() => undefined);
     await Promise.all(services.map((s) => s.stop()));
     receiver.close();
     await dropTestDatabase(databaseUrl).catch(() => undefined);

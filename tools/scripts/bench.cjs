@@ -12,6 +12,7 @@
 //                                bench/results/profiles/<run>/<service>/ (git-ignored)
 //   BENCH_BUILT=0                services run from their TypeScript source (ts-node) instead of the bundles
 //                                of `npm run build`, built first, that the images run (the default)
+//   BENCH_LOG_LEVEL=info          every service logs at this level instead of the benchmark's (warn or error)
 // Service logs: bench/results/logs/<service>.log (git-ignored).
 const { spawn, spawnSync, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -206,6 +207,8 @@ async function main() {
     DATABASE_URL: infra.databaseUrl,
     BENCH_FIGURES_FILE: figuresFile,
     BENCH_RUN_ID: runId,
+    // The one place the default sizes are decided: benchmarks read BENCH_SIZES only.
+    BENCH_SIZES: sizes,
   };
   const details = [];
   const timings = [];
