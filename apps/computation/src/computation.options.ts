@@ -25,5 +25,10 @@ export const COMPUTATION_OPTIONS: ServiceOptions<ComputationConfig> = {
   // An observation message is ~0.5 KB: 16 MB a partition fetches up to ~30,000, so a slice is usually a whole
   // batch (ADR 0020). A fetch is held whole (its buffer, every message of it) until its last batch is applied:
   // 16 MB in all, not 64, keeps a burst within the memory goal (ADR 0023).
-  consumer: (config) => ({ maxEventsPerCall: config.COMPUTATION_MAX_EVENTS_PER_SLICE, maxBytesPerPartition: 16 * 1024 * 1024, maxBytes: 16 * 1024 * 1024 }),
+  consumer: (config) => ({
+    maxEventsPerCall: config.COMPUTATION_MAX_EVENTS_PER_SLICE,
+    maxBytesPerPartition: 16 * 1024 * 1024,
+    maxBytes: 16 * 1024 * 1024,
+    partitionsConsumedConcurrently: config.COMPUTATION_PARTITIONS_IN_PARALLEL,
+  }),
 };

@@ -16,6 +16,8 @@ export const computationConfigSchema = runtimeConfigSchema
     // batch holds while the service keeps up: one transaction per batch (ADR 0020). Bounded so a slice
     // stays far under the session timeout.
     COMPUTATION_MAX_EVENTS_PER_SLICE: z.coerce.number().int().min(1).max(50_000).default(20_000),
+    // Partitions whose batches are applied at once, each in its own transaction (ADR 0024).
+    COMPUTATION_PARTITIONS_IN_PARALLEL: z.coerce.number().int().min(1).max(6).default(3),
     // A fixed business clock (tests, demos): which periods are in the future, which reports are overdue.
     DX_CLOCK_NOW: z.iso.datetime({ offset: true }).optional(),
   })

@@ -47,8 +47,11 @@ export interface ServiceOptions<TConfig extends PlatformConfig> {
   database: Omit<ServiceDataSourceOptions, 'url' | 'service'>;
   /** Largest JSON body accepted (bytes); bigger bodies are refused before they are parsed. */
   jsonBodyLimit?: (config: TConfig) => number;
-  /** Slice and fetch sizes of the service's batch consumer, when its work gains from larger slices (ADR 0019). */
-  consumer?: (config: TConfig) => Pick<BatchConsumerOptions, 'maxEventsPerCall' | 'maxBytesPerPartition' | 'maxBytes'>;
+  /**
+   * Slice and fetch sizes of the service's batch consumer, when its work gains from larger slices (ADR 0019),
+   * and how many partitions' batches it applies at once (ADR 0024).
+   */
+  consumer?: (config: TConfig) => Pick<BatchConsumerOptions, 'maxEventsPerCall' | 'maxBytesPerPartition' | 'maxBytes' | 'partitionsConsumedConcurrently'>;
   /** Paths of long-lived responses (server-sent events), capped apart from ordinary requests. */
   streamPaths?: readonly string[];
   /** Receives the Nest app before it listens (extra parsers, OpenAPI tags…). */
