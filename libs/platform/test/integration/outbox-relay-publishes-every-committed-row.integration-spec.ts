@@ -1,9 +1,10 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
 import { decodeEvent, ObservationRecordedV1, TOPICS } from '@dx/contracts';
 import { collectMessages, createTestDatabase, dropTestDatabase, expectEventually, getTestInfra, MessageCollector, uniqueSuffix } from '@dx/testing';
 
-import { createServiceApp, OutboxWriter, ServiceApp } from '../../src';
+import { createServiceApp, outboxChannel, OutboxWriter, ServiceApp } from '../../src';
 import { OUTBOX_TEST_SERVICE, TestOutboxFeatureModule, recordedEvent } from './support/outbox-test-service';
 
 const WRITERS = 16;
@@ -109,5 +110,30 @@ describe('Outbox relay racing concurrent writers', () => {
     }
     const [{ parked }] = await dataSource.query(`SELECT count(*)::int AS parked FROM notification.outbox_parked`);
     expect(parked).toBe(0);
+  });
+
+  it('should wake the relay once per committed transaction, also when its events take several statements', async () => {
+    const dataSource = service.app.get(DataSource);
+    const writer = service.app.get(OutboxWriter);
+    const channel = outboxChannel(OUTBOX_TEST_SERVICE.name);
+    const listener = new Client({ connectionString: databaseUrl });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', (notification) => heard.push(notification.channel));
+    await listener.query(`LISTEN ${channel}`);
+    try {
+      // 2,000 events: two full statements of 1,000 rows, the second also wakes the relay.
+      await dataSource.transaction((manager) =>
+        writer.enqueue(
+          manager,
+          Array.from({ length: 2_000 }, (_, i) => recordedEvent(`wake-${i}`)),
+        ),
+      );
+      await expectEventually(async () => expect(heard).toEqual([channel]), { timeoutMs: 10_000, intervalMs: 50 });
+      await dataSource.transaction((manager) => writer.enqueue(manager, [recordedEvent('wake-one')]));
+      await expectEventually(async () => expect(heard).toEqual([channel, channel]), { timeoutMs: 10_000, intervalMs: 50 });
+    } finally {
+      await listener.end();
+    }
   });
 });
