@@ -26,7 +26,7 @@ import { createTestDatabase, dropTestDatabase, uniqueSuffix } from '@dx/testing'
 
 import { rebuildComputation } from '../../apps/computation/src/rebuild/rebuild.service';
 import { rebuildReporting } from '../../apps/reporting/src/rebuild/rebuild.command';
-import { benchInfra, benchSizes, formatCount, log, recordFigure, recordMemory, ResidentMemory, RunningService, startService } from '../support/bench-support';
+import { benchInfra, benchSizes, formatCount, HighestMemory, log, recordFigure, ResidentMemory, RunningService, startService } from '../support/bench-support';
 
 const NOW = '2026-01-20T00:00:00+07:00';
 // Batches of 1,000 as agencies submit them (quality.md); under the broker's 1 MB request limit.
@@ -210,9 +210,7 @@ async function main(): Promise<void> {
     '| ---: | --- | ---: | ---: | ---: | --- |',
   ];
   const notes: string[] = [];
-  // The figure: the highest RSS at the end of a run; its name carries the highest peak of every run.
-  let highest: { service: RunningService; memory: ResidentMemory } | undefined;
-  let highestPeakMb = 0;
+  const memory = new HighestMemory();
   try {
     for (const count of benchSizes()) {
       log(`generating ${formatCount(count)} observations`);
@@ -253,17 +251,14 @@ async function main(): Promise<void> {
             ratio: { value: percent, as: 'percent' },
             goal: { text: '≥ 50 % of raw', met: percent >= 50 },
           });
-          run.memory.forEach((memory, i) => {
-            highestPeakMb = Math.max(highestPeakMb, memory.peakMb);
-            if (!highest || memory.endMb > highest.memory.endMb) highest = { service: run.instances[i], memory };
-          });
+          run.memory.forEach((stopped, i) => memory.note(run.instances[i], stopped));
           if (instances === 1) await rebuild(count, stream, env, lines, notes);
         } finally {
           await dropTestDatabase(databaseUrl);
         }
       }
     }
-    if (highest) recordMemory(highest.service, { endMb: highest.memory.endMb, peakMb: highestPeakMb }, 'throughput run (highest of every computation run)');
+    memory.record('throughput run (highest of every computation run)');
     process.stdout.write([...lines, '', ...notes, ''].join('\n'));
   } finally {
     await infra.stop();

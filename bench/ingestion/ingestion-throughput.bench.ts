@@ -15,10 +15,10 @@ import {
   benchInfra,
   benchSizes,
   formatCount,
+  HighestMemory,
   Infra,
   log,
   recordFigure,
-  recordMemory,
   ResidentMemory,
   RunningService,
   startService,
@@ -239,9 +239,7 @@ async function main(): Promise<void> {
     `## Ingestion throughput — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, batches of ${BATCH}, ${CONCURRENCY} concurrent clients`,
     '',
   ];
-  // The figure: the highest RSS at the end of a run; its name carries the highest peak of every run.
-  let highest: { service: RunningService; memory: ResidentMemory } | undefined;
-  let highestPeakMb = 0;
+  const memory = new HighestMemory();
   try {
     for (const total of benchSizes()) {
       log(`ingestion, ${formatCount(total)} observations`);
@@ -256,10 +254,9 @@ async function main(): Promise<void> {
         ratio: { value: ratio, as: 'times' },
         goal: { text: '≥ 0.50 × raw', met: ratio >= 0.5 },
       });
-      highestPeakMb = Math.max(highestPeakMb, result.memory.peakMb);
-      if (!highest || result.memory.endMb > highest.memory.endMb) highest = { service: result.service, memory: result.memory };
+      memory.note(result.service, result.memory);
     }
-    if (highest) recordMemory(highest.service, { endMb: highest.memory.endMb, peakMb: highestPeakMb }, 'throughput run (highest of every ingestion run)');
+    memory.record('throughput run (highest of every ingestion run)');
     process.stdout.write(lines.join('\n'));
   } finally {
     await infra.stop();

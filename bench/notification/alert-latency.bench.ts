@@ -99,6 +99,8 @@ async function main(): Promise<void> {
     await watcher.run({
       eachMessage: async ({ topic, message }) => {
         const at = performance.now();
+        // Only the envelope's data, not decodeEvent's validation: the watcher reads the whole load too, and its
+        // CPU is taken from the services being measured.
         const data = JSON.parse(message.value?.toString('utf8') ?? '{}').data ?? {};
         if (data.period !== PERIOD) return;
         if (topic.endsWith(TOPICS.observations) && data.measure === 'households.fibre' && !onBroker.observation.has(data.unit))

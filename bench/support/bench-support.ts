@@ -163,6 +163,24 @@ export async function startService(name: ServiceName, env: NodeJS.ProcessEnv, po
 }
 
 /**
+ * The memory figure of several runs of one service: the highest RSS at the end of a run, with the highest peak
+ * of every run in its name. Benchmarks that start a service more than once note each stop here.
+ */
+export class HighestMemory {
+  private highest?: { service: RunningService; endMb: number };
+  private peakMb = 0;
+
+  note(service: RunningService, memory: ResidentMemory): void {
+    this.peakMb = Math.max(this.peakMb, memory.peakMb);
+    if (!this.highest || memory.endMb > this.highest.endMb) this.highest = { service, endMb: memory.endMb };
+  }
+
+  record(run: string): void {
+    if (this.highest) recordMemory(this.highest.service, { endMb: this.highest.endMb, peakMb: this.peakMb }, run);
+  }
+}
+
+/**
  * The memory figure of a service as quality.md defines it: its resident memory at the end of the run, against
  * what it held when ready; its peak during the run is in the figure's name.
  */
